@@ -1,0 +1,9 @@
+#include "cli/commands.h"
+
+namespace xdd::cli {
+
+void register_all_commands(CLI::App& app) {
+  register_info_command(app);
+}
+
+}  // namespace xdd::cli

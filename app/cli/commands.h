@@ -1,0 +1,12 @@
+#pragma once
+// One register_* function per subcommand, each defined in its own cmd_*.cpp.
+#include <CLI/CLI.hpp>
+
+namespace xdd::cli {
+
+void register_info_command(CLI::App& app);
+
+// Adds every subcommand to `app`.
+void register_all_commands(CLI::App& app);
+
+}  // namespace xdd::cli

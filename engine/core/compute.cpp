@@ -1,0 +1,31 @@
+#include "core/compute.h"
+
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+
+#include <thread>
+
+#include "core/error.h"
+
+namespace xdd {
+
+int set_compute_threads(int threads) {
+  if (threads < 0) throw InvalidArgument("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
+  if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  at::set_num_threads(threads);
+  return at::get_num_threads();
+}
+
+torch::Device resolve_device(const std::string& name) {
+  if (name == "cpu") return torch::kCPU;
+  if (name == "cuda") {
+    if (!torch::cuda::is_available()) {
+      throw InvalidArgument("--device cuda: this LibTorch build has no CUDA or no GPU is visible");
+    }
+    return torch::kCUDA;
+  }
+  if (name == "auto") return torch::cuda::is_available() ? torch::kCUDA : torch::kCPU;
+  throw InvalidArgument("device must be auto, cpu or cuda, got '" + name + "'");
+}
+
+}  // namespace xdd
