@@ -102,7 +102,9 @@ TEST(LossFactory, FiniteValuesAndGradientsEverywhere) {
       t.total.backward();
       EXPECT_TRUE(all_finite(z.grad())) << what;
       for (const auto& p : loss->parameters()) {
-        if (p.grad().defined()) EXPECT_TRUE(all_finite(p.grad())) << what;
+        if (p.grad().defined()) {
+          EXPECT_TRUE(all_finite(p.grad())) << what;
+        }
       }
       const torch::Tensor s = loss->own_score(base.slice(0, 0, 20), base, y);
       EXPECT_EQ(s.sizes(), torch::IntArrayRef({20})) << what;
