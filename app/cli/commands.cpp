@@ -4,6 +4,7 @@ namespace xdd::cli {
 
 void register_all_commands(CLI::App& app) {
   register_info_command(app);
+  register_bench_command(app);
 }
 
 }  // namespace xdd::cli

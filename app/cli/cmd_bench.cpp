@@ -1,0 +1,101 @@
+// `xdd bench`: speed of the pieces that dominate run time, measured the way scripts/bench/ compares
+// them with PyTorch-Python (docs/bench/pretrain.md).
+//   xdd bench pretrain --preset paper --batches 30 --threads 2   images/s of full GAN steps
+//   xdd bench sgemm --size 2048 --threads 2                       GFLOP/s of torch::mm
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "core/compute.h"
+#include "core/error.h"
+#include "models/flop_count.h"
+#include "models/presets.h"
+#include "training/gan_trainer.h"
+
+namespace xdd::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct PretrainArgs {
+  std::string preset = "paper";
+  int batches = 30;
+  int warmup = 3;
+  int threads = 2;
+};
+
+void bench_pretrain(const PretrainArgs& a) {
+  const int threads = set_compute_threads(a.threads);
+  const Preset preset = preset_by_name(a.preset);
+  const int batch = preset.batch_size;
+  torch::manual_seed(0);
+  // Random images in [-1, 1]: the step's cost does not depend on pixel values. Four batches, so the
+  // trainer's shuffling and batch gathering are part of what is timed.
+  const torch::Tensor images = torch::rand({4 * batch, 1, 28, 28}) * 2 - 1;
+  GanOptions options;
+  options.batch_size = batch;
+  options.epochs = (a.warmup + a.batches) / 4 + 1;
+  GanTrainer trainer(Generator(preset.net), Discriminator(), images, options, torch::kCPU);
+  for (int i = 0; i < a.warmup; ++i) trainer.step();
+  const auto start = Clock::now();
+  for (int i = 0; i < a.batches; ++i) trainer.step();
+  const double seconds = seconds_since(start);
+  const double images_per_s = a.batches * batch / seconds;
+  const double flops = gan_step_flops_per_image(preset.net);
+  std::cout << "cpp preset=" << a.preset << " threads=" << threads << " batches=" << a.batches
+            << " images_per_s=" << images_per_s << " gflop_per_image=" << flops / 1e9
+            << " gflops=" << images_per_s * flops / 1e9 << "\n";
+}
+
+void bench_sgemm(int size, int repeats, int threads_wanted) {
+  const int threads = set_compute_threads(threads_wanted);
+  torch::manual_seed(0);
+  const torch::Tensor a = torch::randn({size, size});
+  const torch::Tensor b = torch::randn({size, size});
+  torch::Tensor c = torch::mm(a, b);  // warm-up: thread pool and BLAS buffers
+  const auto start = Clock::now();
+  for (int i = 0; i < repeats; ++i) torch::mm_out(c, a, b);
+  const double seconds = seconds_since(start);
+  const double n = size;
+  std::cout << "sgemm size=" << size << " threads=" << threads << " repeats=" << repeats
+            << " gflops=" << repeats * 2.0 * n * n * n / seconds / 1e9 << "\n";
+}
+
+}  // namespace
+
+void register_bench_command(CLI::App& app) {
+  auto* bench = app.add_subcommand("bench", "Measure training and GEMM speed (see docs/bench)");
+  bench->require_subcommand(1);
+
+  auto pretrain_args = std::make_shared<PretrainArgs>();
+  auto* pretrain =
+      bench->add_subcommand("pretrain", "Images/s and GFLOP/s of full GAN pre-training steps");
+  pretrain->add_option("--preset", pretrain_args->preset, "Network preset")
+      ->check(CLI::IsMember(preset_names()));
+  pretrain->add_option("--batches", pretrain_args->batches, "Timed steps (batch 64)")
+      ->check(CLI::Range(1, 100000));
+  pretrain->add_option("--warmup", pretrain_args->warmup, "Untimed steps first")
+      ->check(CLI::Range(0, 1000));
+  pretrain->add_option("--threads", pretrain_args->threads, "LibTorch threads (0 = all cores)")
+      ->check(CLI::NonNegativeNumber);
+  pretrain->callback([pretrain_args] { bench_pretrain(*pretrain_args); });
+
+  auto size = std::make_shared<int>(2048);
+  auto repeats = std::make_shared<int>(10);
+  auto threads = std::make_shared<int>(2);
+  auto* sgemm =
+      bench->add_subcommand("sgemm", "GFLOP/s of a square float32 matrix product (torch::mm)");
+  sgemm->add_option("--size", *size, "Matrix side")->check(CLI::Range(16, 16384));
+  sgemm->add_option("--repeats", *repeats, "Timed products")->check(CLI::Range(1, 10000));
+  sgemm->add_option("--threads", *threads, "LibTorch threads (0 = all cores)")
+      ->check(CLI::NonNegativeNumber);
+  sgemm->callback([size, repeats, threads] { bench_sgemm(*size, *repeats, *threads); });
+}
+
+}  // namespace xdd::cli

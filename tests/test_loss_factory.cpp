@@ -1,0 +1,115 @@
+// make_loss: every method builds, every bad option throws naming its field, and every loss gives a
+// finite value and finite gradients at d = 3136 on wide, collapsed and zero embeddings.
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+#include "losses/loss_factory.h"
+
+namespace {
+
+bool all_finite(const torch::Tensor& t) {
+  return torch::isfinite(t).all().item<bool>();
+}
+
+void expect_invalid(const xdd::LossOptions& o, const std::string& field) {
+  try {
+    xdd::make_loss(o);
+    ADD_FAILURE() << "no error for bad " << field;
+  } catch (const xdd::InvalidArgument& e) {
+    EXPECT_NE(std::string(e.what()).find("'" + field + "'"), std::string::npos) << e.what();
+  }
+}
+
+// The option sets to stress: the six baselines and the four XDD estimator/pairs combinations, plus
+// learned relevance.
+std::vector<xdd::LossOptions> all_configurations() {
+  std::vector<xdd::LossOptions> out;
+  for (const auto& m : xdd::loss_method_names()) {
+    xdd::LossOptions o;
+    o.method = m;
+    out.push_back(o);
+  }
+  for (const char* est : {"paper", "kde"})
+    for (const char* pairs : {"all", "inter"})
+      for (const char* rel : {"batch", "learned"}) {
+        xdd::LossOptions o;
+        o.estimator = est;
+        o.pairs = pairs;
+        o.relevance = rel;
+        out.push_back(o);
+      }
+  return out;
+}
+
+}  // namespace
+
+TEST(LossFactory, BuildsEveryMethod) {
+  const std::vector<std::string> names = xdd::loss_method_names();
+  ASSERT_EQ(names.size(), 7u);
+  for (const auto& m : names) {
+    xdd::LossOptions o;
+    o.method = m;
+    EXPECT_EQ(xdd::make_loss(o)->name(), m);
+  }
+}
+
+TEST(LossFactory, InvalidOptionsNameTheField) {
+  xdd::LossOptions o;
+  o.method = "triplet";
+  expect_invalid(o, "method");
+  o = {};
+  o.beta = -0.5;
+  expect_invalid(o, "beta");
+  o.beta = std::numeric_limits<double>::infinity();
+  expect_invalid(o, "beta");
+  o.beta = NAN;
+  expect_invalid(o, "beta");
+  o = {};
+  o.estimator = "knn";
+  expect_invalid(o, "estimator");
+  o = {};
+  o.pairs = "intra";
+  expect_invalid(o, "pairs");
+  o = {};
+  o.relevance = "fixed";
+  expect_invalid(o, "relevance");
+  o = {};
+  o.num_classes = 1;
+  expect_invalid(o, "num_classes");
+  o.method = "svdd";  // one class is enough for Deep SVDD
+  EXPECT_EQ(xdd::make_loss(o)->name(), "svdd");
+  o = {};
+  o.dim = 0;
+  expect_invalid(o, "dim");
+}
+
+TEST(LossFactory, FiniteValuesAndGradientsEverywhere) {
+  torch::manual_seed(11);
+  const torch::Tensor y = torch::arange(90, torch::kLong) % 9;
+  const torch::Tensor wide = torch::randn({90, 3136}) * 50.0;  // pairwise distances ~ 4,000
+  torch::Tensor collapsed = torch::full({90, 3136}, 0.7f);     // every distance 0
+  torch::Tensor with_zeros = torch::randn({90, 3136});
+  with_zeros.slice(0, 0, 9).zero_();  // zero embeddings: on IsoMax's initial prototypes
+  for (const auto& o : all_configurations()) {
+    for (const torch::Tensor& base : {wide, collapsed, with_zeros}) {
+      auto loss = xdd::make_loss(o);
+      loss->initialize(base, y);
+      const torch::Tensor z = base.clone().requires_grad_(true);
+      const xdd::LossTerms t = loss->loss(z, y);
+      const std::string what = o.method + "/" + o.estimator + "/" + o.pairs + "/" + o.relevance;
+      ASSERT_EQ(t.parts.back().first, "total") << what;
+      for (const auto& [name, v] : t.parts) EXPECT_TRUE(all_finite(v)) << what << " " << name;
+      t.total.backward();
+      EXPECT_TRUE(all_finite(z.grad())) << what;
+      for (const auto& p : loss->parameters()) {
+        if (p.grad().defined()) {
+          EXPECT_TRUE(all_finite(p.grad())) << what;
+        }
+      }
+      const torch::Tensor s = loss->own_score(base.slice(0, 0, 20), base, y);
+      EXPECT_EQ(s.sizes(), torch::IntArrayRef({20})) << what;
+      EXPECT_EQ(s.scalar_type(), torch::kDouble) << what;
+      EXPECT_TRUE(all_finite(s)) << what;
+    }
+  }
+}
