@@ -16,8 +16,12 @@ ScratchDir::~ScratchDir() {
   fs::remove_all(path_, ignored);
 }
 
-fs::path small_mnist_dir() { return XDD_TEST_DATA_DIR; }
+fs::path small_mnist_dir() {
+  return XDD_TEST_DATA_DIR;
+}
 
-fs::path cli_path() { return XDD_CLI_PATH; }
+fs::path cli_path() {
+  return XDD_CLI_PATH;
+}
 
 }  // namespace xdd::test

@@ -1,4 +1,5 @@
-// `xdd info`: what this build computes with (threads, device, LibTorch) and where it looks for data.
+// `xdd info`: what this build computes with (threads, device, LibTorch) and where it looks for
+// data.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -7,9 +8,11 @@
 namespace xdd::cli {
 
 void register_info_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("info", "Show version, threads, device and the default data folder");
+  auto* cmd =
+      app.add_subcommand("info", "Show version, threads, device and the default data folder");
   auto threads = std::make_shared<int>(0);
-  cmd->add_option("--threads", *threads, "LibTorch intra-op threads (0 = all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--threads", *threads, "LibTorch intra-op threads (0 = all cores)")
+      ->check(CLI::NonNegativeNumber);
   cmd->callback([threads] {
     const int in_force = set_compute_threads(*threads);
     std::cout << "xdd " << XDD_VERSION << "\n"

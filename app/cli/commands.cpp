@@ -4,6 +4,9 @@ namespace xdd::cli {
 
 void register_all_commands(CLI::App& app) {
   register_info_command(app);
+  register_run_command(app);
+  register_pretrain_command(app);
+  register_eval_command(app);
   register_bench_command(app);
 }
 

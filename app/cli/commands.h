@@ -5,6 +5,9 @@
 namespace xdd::cli {
 
 void register_info_command(CLI::App& app);
+void register_run_command(CLI::App& app);
+void register_pretrain_command(CLI::App& app);
+void register_eval_command(CLI::App& app);
 void register_bench_command(CLI::App& app);
 
 // Adds every subcommand to `app`.

@@ -1,6 +1,6 @@
 // xdd: the headless command-line program. Each subcommand registers itself from its own file.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 

@@ -1,6 +1,7 @@
 #pragma once
-// Writes that either complete or leave the previous file untouched: write to a temp file in the same
-// folder, flush it to disk, then rename over the target (rename is atomic on POSIX file systems).
+// Writes that either complete or leave the previous file untouched: write to a temp file in the
+// same folder, flush it to disk, then rename over the target (rename is atomic on POSIX file
+// systems).
 #include <filesystem>
 #include <functional>
 #include <string>

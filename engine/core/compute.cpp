@@ -10,7 +10,8 @@
 namespace xdd {
 
 int set_compute_threads(int threads) {
-  if (threads < 0) throw InvalidArgument("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
+  if (threads < 0)
+    throw InvalidArgument("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   at::set_num_threads(threads);
   return at::get_num_threads();

@@ -1,0 +1,158 @@
+#include "config/experiment_config.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "core/error.h"
+
+namespace xdd {
+namespace {
+
+using json = nlohmann::json;
+
+void require_one_of(const std::string& key, const std::string& value,
+                    const std::vector<std::string>& allowed) {
+  for (const auto& a : allowed) {
+    if (value == a) return;
+  }
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  throw InvalidArgument(key + " must be one of " + list + ", got '" + value + "'");
+}
+
+template <typename T>
+void require_range(const std::string& key, T value, T lo, T hi, const std::string& range_text) {
+  if (!(value >= lo && value <= hi)) {
+    std::ostringstream msg;
+    msg << key << " must be " << range_text << ", got " << value;
+    throw InvalidArgument(msg.str());
+  }
+}
+
+// One table of (key, reader, writer) keeps to_json and config_from_json in step.
+struct Field {
+  std::function<json(const ExperimentConfig&)> get;
+  std::function<void(ExperimentConfig&, const json&)> set;
+};
+
+template <typename T>
+Field field(T ExperimentConfig::*member) {
+  return {[member](const ExperimentConfig& c) { return json(c.*member); },
+          [member](ExperimentConfig& c, const json& j) { c.*member = j.get<T>(); }};
+}
+
+const std::map<std::string, Field>& fields() {
+  static const std::map<std::string, Field> table = {
+      {"data_dir", field(&ExperimentConfig::data_dir)},
+      {"train_limit", field(&ExperimentConfig::train_limit)},
+      {"test_limit", field(&ExperimentConfig::test_limit)},
+      {"holdout", field(&ExperimentConfig::holdout)},
+      {"seed", field(&ExperimentConfig::seed)},
+      {"labeled_per_class", field(&ExperimentConfig::labeled_per_class)},
+      {"preset", field(&ExperimentConfig::preset)},
+      {"gan_epochs", field(&ExperimentConfig::gan_epochs)},
+      {"gan_seed", field(&ExperimentConfig::gan_seed)},
+      {"method", field(&ExperimentConfig::method)},
+      {"beta", field(&ExperimentConfig::beta)},
+      {"estimator", field(&ExperimentConfig::estimator)},
+      {"pairs", field(&ExperimentConfig::pairs)},
+      {"relevance", field(&ExperimentConfig::relevance)},
+      {"bn", field(&ExperimentConfig::bn)},
+      {"layers", field(&ExperimentConfig::layers)},
+      {"retrain_steps", field(&ExperimentConfig::retrain_steps)},
+      {"retrain_lr", field(&ExperimentConfig::retrain_lr)},
+      {"optimizer", field(&ExperimentConfig::optimizer)},
+      {"bandwidth", field(&ExperimentConfig::bandwidth)},
+      {"threads", field(&ExperimentConfig::threads)},
+      {"device", field(&ExperimentConfig::device)},
+      {"cache_dir", field(&ExperimentConfig::cache_dir)},
+  };
+  return table;
+}
+
+}  // namespace
+
+void validate(const ExperimentConfig& c) {
+  if (c.data_dir.empty()) throw InvalidArgument("data_dir must name a folder");
+  require_range<int64_t>("train_limit", c.train_limit, 0, INT64_MAX, ">= 0 (0 = all)");
+  require_range<int64_t>("test_limit", c.test_limit, 0, INT64_MAX, ">= 0 (0 = all)");
+  require_range("holdout", c.holdout, 0, 9, "a digit 0-9");
+  require_range("labeled_per_class", c.labeled_per_class, 1, 5000, "in 1-5000");
+  require_one_of("preset", c.preset, {"paper", "fast", "tiny"});
+  require_range("gan_epochs", c.gan_epochs, 0, 1000, "in 0-1000 (0 = the preset's)");
+  require_one_of("method", c.method,
+                 {"xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"});
+  if (!std::isfinite(c.beta) || c.beta < 0) {
+    throw InvalidArgument("beta must be a finite number >= 0, got " + std::to_string(c.beta));
+  }
+  require_one_of("estimator", c.estimator, {"paper", "kde"});
+  require_one_of("pairs", c.pairs, {"all", "inter"});
+  require_one_of("relevance", c.relevance, {"batch", "learned"});
+  require_one_of("bn", c.bn, {"train", "frozen"});
+  require_one_of("layers", c.layers, {"all", "last1", "last2", "last3"});
+  require_range("retrain_steps", c.retrain_steps, 0, 1000000, "in 0-1000000");
+  if (!std::isfinite(c.retrain_lr) || c.retrain_lr <= 0 || c.retrain_lr > 10) {
+    throw InvalidArgument("retrain_lr must be in (0, 10], got " + std::to_string(c.retrain_lr));
+  }
+  require_one_of("optimizer", c.optimizer, {"adam", "sgd"});
+  if (!std::isfinite(c.bandwidth) || c.bandwidth < 0) {
+    throw InvalidArgument("bandwidth must be >= 0 (0 = median pairwise distance), got " +
+                          std::to_string(c.bandwidth));
+  }
+  require_range("threads", c.threads, 0, 1024, "in 0-1024 (0 = all cores)");
+  require_one_of("device", c.device, {"auto", "cpu", "cuda"});
+}
+
+nlohmann::json to_json(const ExperimentConfig& c) {
+  json j = json::object();
+  for (const auto& [key, f] : fields()) j[key] = f.get(c);
+  return j;
+}
+
+ExperimentConfig config_from_json(const nlohmann::json& j, ExperimentConfig base) {
+  if (!j.is_object()) throw InvalidArgument("a config must be a JSON object of settings");
+  for (const auto& [key, value] : j.items()) {
+    auto it = fields().find(key);
+    if (it == fields().end()) throw InvalidArgument("unknown config key '" + key + "'");
+    try {
+      it->second.set(base, value);
+    } catch (const json::exception&) {
+      throw InvalidArgument("config key '" + key + "' has the wrong type: " + value.dump());
+    }
+  }
+  return base;
+}
+
+ExperimentConfig load_config_file(const std::filesystem::path& file, ExperimentConfig base) {
+  std::ifstream in(file);
+  if (!in) throw IoError("cannot read config file " + file.string());
+  json j;
+  try {
+    j = json::parse(in);
+  } catch (const json::exception& e) {
+    throw DataError("config file " + file.string() + " is not valid JSON: " + e.what());
+  }
+  try {
+    return config_from_json(j, std::move(base));
+  } catch (const InvalidArgument& e) {
+    throw InvalidArgument("config file " + file.string() + ": " + e.what());
+  }
+}
+
+std::filesystem::path resolved_cache_dir(const ExperimentConfig& c) {
+  if (!c.cache_dir.empty()) return c.cache_dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::filesystem::path(xdg) / "xdd-studio";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".cache" / "xdd-studio";
+  }
+  return std::filesystem::temp_directory_path() / "xdd-studio-cache";
+}
+
+}  // namespace xdd

@@ -1,0 +1,66 @@
+#pragma once
+// Every setting of one experiment (SPEC §2-4), with validation and a JSON form shared by the CLI's
+// flags and config files, the app's panels and the run store.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace xdd {
+
+struct ExperimentConfig {
+  // Data.
+  std::string data_dir = XDD_DEFAULT_DATA_DIR;
+  int64_t train_limit =
+      0;  // use only the first N training images (0 = all); for tests and quick demos
+  int64_t test_limit = 0;  // likewise for the test set
+
+  // Protocol (SPEC §2).
+  int holdout = 8;             // the digit held out as anomalous
+  uint64_t seed = 0;           // repetition seed r: labeled draw and re-training
+  int labeled_per_class = 10;  // n
+
+  // Pre-training (SPEC §3).
+  std::string preset = "fast";  // paper | fast | tiny
+  int gan_epochs = 0;           // 0 = the preset's default
+  uint64_t gan_seed = 0;        // separate from `seed` so repetitions share one pre-trained GAN
+
+  // Re-training (SPEC §4-5).
+  std::string method = "xdd";  // xdd | softmax | mcdd | isomax | isomax_plus | snn | svdd
+  double beta = 1.0;
+  std::string estimator = "paper";  // paper | kde
+  std::string pairs = "all";        // all | inter
+  std::string relevance = "batch";  // batch | learned
+  std::string bn = "train";         // train | frozen
+  std::string layers = "all";       // all | last1 | last2 | last3: which blocks of f are trained
+  int retrain_steps = 200;
+  double retrain_lr = 1e-3;
+  std::string optimizer = "adam";  // adam | sgd
+
+  // Scoring: KDE bandwidth; 0 = the median pairwise distance of the labeled embeddings.
+  double bandwidth = 0.0;
+
+  // Compute.
+  int threads = 0;              // LibTorch intra-op threads, 0 = all cores
+  std::string device = "auto";  // auto | cpu | cuda
+  std::string
+      cache_dir;  // pre-trained GANs; "" = $XDG_CACHE_HOME/xdd-studio or ~/.cache/xdd-studio
+};
+
+// Throws InvalidArgument naming the first setting outside its valid range, and the range.
+void validate(const ExperimentConfig& config);
+
+nlohmann::json to_json(const ExperimentConfig& config);
+
+// Overlays the keys present in `json` on `base`; unknown keys and wrong types are InvalidArgument.
+ExperimentConfig config_from_json(const nlohmann::json& json, ExperimentConfig base = {});
+
+// Reads a JSON config file (DataError/IoError naming the file on a fault) and overlays it on
+// `base`.
+ExperimentConfig load_config_file(const std::filesystem::path& file, ExperimentConfig base = {});
+
+// The cache folder in force for `config` (resolves the default).
+std::filesystem::path resolved_cache_dir(const ExperimentConfig& config);
+
+}  // namespace xdd

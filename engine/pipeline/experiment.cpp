@@ -1,0 +1,175 @@
+#include "pipeline/experiment.h"
+
+#include <chrono>
+
+#include "core/compute.h"
+#include "data/split.h"
+#include "losses/loss_factory.h"
+#include "models/discriminator.h"
+#include "pipeline/embedding.h"
+#include "pipeline/experiment_data.h"
+#include "pipeline/pretrained_gan.h"
+#include "scoring/kde.h"
+#include "training/retrainer.h"
+
+namespace xdd {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::vector<double> to_vector(const torch::Tensor& t) {
+  torch::Tensor c = t.to(torch::kFloat64).contiguous().cpu();
+  return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
+}
+
+struct Scored {
+  EmbeddingUpdate update;
+  double bandwidth = 0.0;
+};
+
+// Embeds test and labeled images and computes the KDE score of every test image (SPEC §2.3).
+Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labeled,
+                       double bandwidth, torch::Device device, const std::string& stage,
+                       int64_t step) {
+  Scored s;
+  s.update.stage = stage;
+  s.update.step = step;
+  s.update.z_test = embed_images(d, test.images, device);
+  s.update.z_labeled = embed_images(d, labeled.images, device);
+  s.update.labels = test.labels;
+  s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
+  s.update.scores = kde_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
+  return s;
+}
+
+DetectionMetrics metrics_of(const torch::Tensor& scores, const torch::Tensor& labels, int holdout) {
+  torch::Tensor l = labels.to(torch::kInt64).contiguous();
+  std::vector<int64_t> lv(l.data_ptr<int64_t>(), l.data_ptr<int64_t>() + l.numel());
+  return evaluate_detection(to_vector(scores), lv, holdout);
+}
+
+LossOptions loss_options_of(const ExperimentConfig& c) {
+  LossOptions o;
+  o.method = c.method;
+  o.beta = c.beta;
+  o.estimator = c.estimator;
+  o.pairs = c.pairs;
+  o.relevance = c.relevance;
+  o.num_classes = 9;
+  o.dim = DiscriminatorImpl::kEmbeddingDim;
+  return o;
+}
+
+RetrainOptions retrain_options_of(const ExperimentConfig& c) {
+  RetrainOptions o;
+  o.steps = c.retrain_steps;
+  o.lr = c.retrain_lr;
+  o.optimizer = c.optimizer;
+  o.layers = c.layers;
+  o.bn = c.bn;
+  return o;
+}
+
+void publish(const ExperimentObserver& observer, const EmbeddingUpdate& update) {
+  if (observer.on_embedding) observer.on_embedding(update);
+}
+
+void enter(const ExperimentObserver& observer, Phase phase, const std::string& detail = {}) {
+  if (observer.checkpoint) observer.checkpoint();
+  if (observer.on_phase) observer.on_phase(phase, detail);
+}
+
+}  // namespace
+
+torch::Tensor digits_to_classes(const torch::Tensor& digits, int holdout) {
+  return digits - (digits > holdout).to(digits.scalar_type());
+}
+
+RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserver& observer) {
+  validate(config);
+  const auto start = Clock::now();
+  RunOutcome out;
+  out.config = config;
+  out.threads = set_compute_threads(config.threads);
+  const torch::Device device = resolve_device(config.device);
+  out.device = device.str();
+
+  enter(observer, Phase::kLoading, config.data_dir);
+  ExperimentData loaded = load_experiment_data(config);
+  const LoadedData& data = loaded.data;
+  out.dataset_name = data.name;
+  out.dataset_checksum = data.checksum;
+  out.test_labels = data.test.labels;
+  if (observer.on_test_set) observer.on_test_set(data.test.images, data.test.labels);
+  out.chance_auprc = (data.test.labels == config.holdout).to(torch::kFloat64).mean().item<double>();
+
+  enter(observer, Phase::kPretraining);
+  PretrainedGan gan = obtain_pretrained_gan(config, data.train, loaded.cache_key, device, observer);
+  out.gan_from_cache = gan.from_cache;
+  out.gan_cache_file = gan.cache_file.string();
+  out.gan_history = std::move(gan.history);
+  out.seconds_pretrain = gan.seconds;
+
+  const Dataset labeled =
+      draw_labeled(data.train, config.holdout, config.labeled_per_class, config.seed);
+  const torch::Tensor classes = digits_to_classes(labeled.labels, config.holdout);
+
+  enter(observer, Phase::kScoringBefore);
+  Scored before =
+      score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device, "before", 0);
+  out.scores_before = before.update.scores;
+  out.bandwidth_before = before.bandwidth;
+  out.before = metrics_of(out.scores_before, data.test.labels, config.holdout);
+  publish(observer, before.update);
+
+  enter(observer, Phase::kRetraining, config.method);
+  const auto retrain_start = Clock::now();
+  torch::manual_seed(config.seed);
+  auto loss = make_loss(loss_options_of(config));
+  Retrainer retrainer(gan.discriminator, loss, labeled.images, classes, retrain_options_of(config),
+                      device);
+  while (!retrainer.done()) {
+    if (observer.checkpoint) observer.checkpoint();
+    RetrainStepReport report = retrainer.step();
+    if (out.loss_terms.empty()) {
+      for (const auto& term : report.terms) out.loss_terms.push_back(term.first);
+    }
+    std::vector<double> row;
+    for (const auto& term : report.terms) row.push_back(term.second);
+    out.loss_rows.push_back(std::move(row));
+    if (observer.on_retrain_step) observer.on_retrain_step(report);
+    if (observer.embedding_interval > 0 && report.step % observer.embedding_interval == 0 &&
+        !retrainer.done()) {
+      publish(observer, score_embedding(gan.discriminator, data.test, labeled, config.bandwidth,
+                                        device, "during", report.step)
+                            .update);
+    }
+  }
+  out.seconds_retrain = seconds_since(retrain_start);
+
+  enter(observer, Phase::kScoringAfter);
+  Scored after = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device,
+                                 "after", retrainer.step_count());
+  out.scores_after = after.update.scores;
+  out.bandwidth_after = after.bandwidth;
+  out.after = metrics_of(out.scores_after, data.test.labels, config.holdout);
+  {
+    torch::NoGradGuard no_grad;
+    loss->eval();
+    out.after_own =
+        metrics_of(loss->own_score(after.update.z_test.to(device),
+                                   after.update.z_labeled.to(device), classes.to(device))
+                       .cpu(),
+                   data.test.labels, config.holdout);
+  }
+  publish(observer, after.update);
+  out.seconds_total = seconds_since(start);
+  if (observer.on_phase) observer.on_phase(Phase::kDone, {});
+  return out;
+}
+
+}  // namespace xdd

@@ -1,0 +1,41 @@
+#pragma once
+// How a running experiment reports to whoever drives it (the CLI's progress bar, the app's worker).
+// Every member is optional. `checkpoint` is called between steps: it may block (pause) or throw
+// Cancelled (stop), which is how runs stay stoppable without threads being killed.
+#include <torch/torch.h>
+
+#include <functional>
+#include <string>
+
+#include "training/gan_trainer.h"
+#include "training/retrainer.h"
+
+namespace xdd {
+
+enum class Phase { kLoading, kPretraining, kScoringBefore, kRetraining, kScoringAfter, kDone };
+
+const char* phase_name(Phase phase);
+
+struct EmbeddingUpdate {
+  std::string stage;        // "before", "during" or "after"
+  int64_t step = 0;         // re-training step (0 before re-training)
+  torch::Tensor z_test;     // [N,3136] float, CPU
+  torch::Tensor labels;     // [N] digits
+  torch::Tensor z_labeled;  // [90,3136]
+  torch::Tensor scores;     // [N] KDE scores at this point (float64)
+};
+
+struct ExperimentObserver {
+  std::function<void(Phase, const std::string& detail)> on_phase;
+  std::function<void(const GanStepReport&)> on_gan_step;
+  std::function<void(const RetrainStepReport&)> on_retrain_step;
+  std::function<void(const EmbeddingUpdate&)> on_embedding;
+  std::function<void(const torch::Tensor& test_images, const torch::Tensor& test_labels)>
+      on_test_set;
+  std::function<void(const torch::Tensor& samples)> on_gan_samples;  // [n,1,28,28] in [-1,1]
+  std::function<void()> checkpoint;
+  int embedding_interval = 0;  // also publish test embeddings every k re-training steps (0 = never)
+  int gan_sample_interval = 0;  // publish generator samples every k GAN steps (0 = never)
+};
+
+}  // namespace xdd

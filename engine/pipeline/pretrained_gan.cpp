@@ -1,0 +1,98 @@
+#include "pipeline/pretrained_gan.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <optional>
+
+#include "core/error.h"
+#include "data/split.h"
+#include "models/presets.h"
+#include "training/gan_cache.h"
+
+namespace xdd {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSamplesShown = 16;
+
+// Runs the trainer to the end, checkpointing each epoch (and on a stop) so the work is never lost.
+void train_to_end(GanTrainer& trainer, const fs::path& partial, int epochs, PretrainedGan& out,
+                  const ExperimentObserver& observer) {
+  const int64_t steps_per_epoch = std::max<int64_t>(1, trainer.total_steps() / std::max(1, epochs));
+  while (!trainer.done()) {
+    try {
+      if (observer.checkpoint) observer.checkpoint();
+    } catch (const Cancelled&) {
+      trainer.save_checkpoint(partial);
+      throw;
+    }
+    GanStepReport report = trainer.step();
+    out.history.push_back(report);
+    if (observer.on_gan_step) observer.on_gan_step(report);
+    if (observer.on_gan_samples && observer.gan_sample_interval > 0 &&
+        report.step % observer.gan_sample_interval == 0) {
+      observer.on_gan_samples(
+          trainer.sample(kSamplesShown, /*seed=*/0));  // same z: watch them sharpen
+    }
+    if (report.step % steps_per_epoch == 0 && !trainer.done()) trainer.save_checkpoint(partial);
+  }
+}
+
+}  // namespace
+
+PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Dataset& train,
+                                    const std::string& dataset_key, torch::Device device,
+                                    const ExperimentObserver& observer) {
+  const Preset preset = preset_by_name(config.preset);
+  const int epochs = config.gan_epochs > 0 ? config.gan_epochs : preset.gan_epochs;
+  PretrainedGan out;
+  auto fresh_models = [&] {
+    torch::manual_seed(config.gan_seed);
+    out.generator = Generator(preset.net);
+    out.discriminator = Discriminator();
+  };
+  fresh_models();
+  out.cache_file = gan_cache_path(resolved_cache_dir(config), dataset_key, config.holdout,
+                                  config.preset, epochs, config.gan_seed);
+  const auto start = std::chrono::steady_clock::now();
+  if (fs::exists(out.cache_file)) {
+    load_models(out.cache_file, out.generator, out.discriminator);
+    out.generator->to(device);
+    out.discriminator->to(device);
+    out.from_cache = true;
+    return out;
+  }
+
+  const Dataset unlabeled = exclude_class(train, config.holdout);
+  GanOptions options;
+  options.epochs = epochs;
+  options.batch_size = preset.batch_size;
+  options.seed = config.gan_seed;
+  std::optional<GanTrainer> trainer;
+  trainer.emplace(out.generator, out.discriminator, unlabeled.images, options, device);
+  fs::path partial = out.cache_file;
+  partial += ".partial";
+  if (fs::exists(partial)) {
+    try {
+      trainer->load_checkpoint(partial);
+      spdlog::info("resuming pre-training from {} at step {}", partial.string(),
+                   trainer->step_count());
+    } catch (const DataError& e) {
+      // Our own interrupted work, unreadable (e.g. the disk filled): start over rather than fail.
+      spdlog::warn("ignoring an unreadable partial checkpoint ({}); pre-training from the start",
+                   e.what());
+      fresh_models();
+      trainer.emplace(out.generator, out.discriminator, unlabeled.images, options, device);
+    }
+  }
+  train_to_end(*trainer, partial, epochs, out, observer);
+  save_models(out.cache_file, out.generator, out.discriminator);
+  std::error_code ignored;
+  fs::remove(partial, ignored);
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace xdd

@@ -1,0 +1,96 @@
+#include "pipeline/run_outputs.h"
+
+#include <iomanip>
+#include <sstream>
+
+#include "core/atomic_file.h"
+
+namespace xdd {
+namespace {
+
+using json = nlohmann::json;
+
+json metrics_object(const DetectionMetrics& m) {
+  return {{"auprc", m.auprc}, {"auroc", m.auroc}, {"fpr95", m.fpr95}};
+}
+
+// 17 significant digits: the written scores reproduce the metrics exactly when re-read.
+std::ostringstream precise_stream() {
+  std::ostringstream out;
+  out << std::setprecision(17);
+  return out;
+}
+
+std::string losses_csv(const RunOutcome& o) {
+  auto out = precise_stream();
+  out << "step";
+  for (const auto& name : o.loss_terms) out << "," << name;
+  out << "\n";
+  for (size_t i = 0; i < o.loss_rows.size(); ++i) {
+    out << (i + 1);
+    for (double v : o.loss_rows[i]) out << "," << v;
+    out << "\n";
+  }
+  return out.str();
+}
+
+std::string gan_losses_csv(const RunOutcome& o) {
+  auto out = precise_stream();
+  out << "step,epoch,d_loss,g_loss,d_real,d_fake\n";
+  for (const auto& r : o.gan_history) {
+    out << r.step << "," << r.epoch << "," << r.d_loss << "," << r.g_loss << "," << r.d_real << ","
+        << r.d_fake << "\n";
+  }
+  return out.str();
+}
+
+std::string scores_csv(const RunOutcome& o) {
+  auto out = precise_stream();
+  out << "index,label,score_before,score_after\n";
+  auto labels = o.test_labels.to(torch::kInt64).contiguous();
+  auto before = o.scores_before.to(torch::kFloat64).contiguous();
+  auto after = o.scores_after.to(torch::kFloat64).contiguous();
+  for (int64_t i = 0; i < labels.numel(); ++i) {
+    out << i << "," << labels.data_ptr<int64_t>()[i] << "," << before.data_ptr<double>()[i] << ","
+        << after.data_ptr<double>()[i] << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+nlohmann::json metrics_json(const RunOutcome& o) {
+  return {{"holdout", o.config.holdout},
+          {"method", o.config.method},
+          {"beta", o.config.beta},
+          {"seed", o.config.seed},
+          {"before", metrics_object(o.before)},
+          {"after", metrics_object(o.after)},
+          {"after_own_score", metrics_object(o.after_own)},
+          {"chance_auprc", o.chance_auprc},
+          {"bandwidth", {{"before", o.bandwidth_before}, {"after", o.bandwidth_after}}},
+          {"dataset",
+           {{"name", o.dataset_name},
+            {"checksum", o.dataset_checksum},
+            {"test_images", o.test_labels.numel()}}},
+          {"compute", {{"threads", o.threads}, {"device", o.device}}},
+          {"gan", {{"from_cache", o.gan_from_cache}, {"cache_file", o.gan_cache_file}}},
+          {"seconds",
+           {{"pretrain", o.seconds_pretrain},
+            {"retrain", o.seconds_retrain},
+            {"total", o.seconds_total}}},
+          {"version", XDD_VERSION},
+          {"config", to_json(o.config)}};
+}
+
+void write_run_outputs(const RunOutcome& o, const std::filesystem::path& out_dir) {
+  ensure_directory(out_dir);
+  write_text_atomically(out_dir / "scores.csv", scores_csv(o));
+  write_text_atomically(out_dir / "losses.csv", losses_csv(o));
+  if (!o.gan_history.empty()) write_text_atomically(out_dir / "gan_losses.csv", gan_losses_csv(o));
+  write_text_atomically(out_dir / "config.json", to_json(o.config).dump(2) + "\n");
+  // Last, so a metrics.json present means the run's other files are complete.
+  write_text_atomically(out_dir / "metrics.json", metrics_json(o).dump(2) + "\n");
+}
+
+}  // namespace xdd

@@ -1,0 +1,76 @@
+#pragma once
+// What the UI reads: an immutable picture of the session, published by the worker as a
+// shared_ptr<const Snapshot>. The UI never holds a lock across a frame; it swaps in the newest
+// pointer.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/experiment_config.h"
+#include "scoring/metrics.h"
+
+namespace xdd {
+
+enum class SessionStatus { kIdle, kRunning, kPaused, kDone, kStopped, kFailed };
+const char* status_name(SessionStatus status);
+
+// One finished run of this session, for the per-digit bar chart (paper Figure 1).
+struct RunSummary {
+  ExperimentConfig config;
+  DetectionMetrics before{};
+  DetectionMetrics after{};
+  double chance_auprc = 0.0;
+};
+
+// The test-set embedding at one moment: scores and labels, shared between snapshots (they are large
+// and change only when a new embedding arrives).
+struct EmbeddingFrame {
+  std::string stage;  // before | during | after
+  int64_t step = 0;
+  std::vector<uint8_t> labels;   // digit of each test image
+  std::vector<float> scores;     // KDE anomaly score of each test image
+  std::vector<float> z_test;     // row-major [N, dim] (input of the t-SNE worker)
+  std::vector<float> z_labeled;  // row-major [90, dim]
+  int64_t dim = 0;
+};
+
+struct Snapshot {
+  uint64_t version = 0;
+  SessionStatus status = SessionStatus::kIdle;
+  std::string phase;  // phase_name() of the running phase
+  std::string error;  // set when status == kFailed
+  ExperimentConfig config;
+  int threads = 0;
+
+  // Progress of the current phase.
+  int64_t step = 0;
+  int64_t total_steps = 0;
+  double steps_per_second = 0.0;
+  double eta_seconds = -1.0;
+
+  // Pre-training: discriminator / generator loss per step, and the latest generator samples.
+  std::vector<float> gan_d_loss;
+  std::vector<float> gan_g_loss;
+  std::vector<uint8_t> gan_samples;  // sample_count images of 28x28, grayscale 0-255
+  int gan_sample_count = 0;
+  bool gan_from_cache = false;
+
+  // Re-training: one series per loss term.
+  std::vector<std::string> loss_names;
+  std::vector<std::vector<float>> loss_values;
+
+  // Metrics of the current run (KDE score) when known.
+  std::optional<DetectionMetrics> before;
+  std::optional<DetectionMetrics> after;
+  std::optional<DetectionMetrics> after_own;
+  double chance_auprc = 0.0;
+
+  std::shared_ptr<const EmbeddingFrame> embedding;  // newest test embedding, null before scoring
+  std::shared_ptr<const std::vector<uint8_t>> test_images;  // [N, 28*28] for hover previews
+
+  std::vector<RunSummary> finished_runs;  // every run completed in this session
+};
+
+}  // namespace xdd

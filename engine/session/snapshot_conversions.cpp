@@ -1,0 +1,96 @@
+#include "session/snapshot_conversions.h"
+
+namespace xdd {
+namespace {
+
+template <typename T>
+std::vector<T> to_vector(const torch::Tensor& t) {
+  torch::Tensor c = t.contiguous().cpu();
+  return std::vector<T>(c.data_ptr<T>(), c.data_ptr<T>() + c.numel());
+}
+
+}  // namespace
+
+void reset_for_run(Snapshot& s, const ExperimentConfig& config) {
+  std::vector<RunSummary> finished = std::move(s.finished_runs);
+  auto images = s.test_images;
+  s = Snapshot{};
+  s.version = 0;
+  s.finished_runs = std::move(finished);
+  s.test_images = images;  // same test set unless the data folder changes; replaced on load
+  s.config = config;
+  s.status = SessionStatus::kRunning;
+}
+
+void enter_phase(Snapshot& s, Phase phase) {
+  s.phase = phase_name(phase);
+  s.step = 0;
+  s.total_steps = 0;
+  s.steps_per_second = 0.0;
+  s.eta_seconds = -1.0;
+}
+
+void add_gan_step(Snapshot& s, const GanStepReport& r) {
+  s.gan_d_loss.push_back(static_cast<float>(r.d_loss));
+  s.gan_g_loss.push_back(static_cast<float>(r.g_loss));
+}
+
+void add_retrain_step(Snapshot& s, const RetrainStepReport& r) {
+  if (s.loss_names.empty()) {
+    for (const auto& term : r.terms) s.loss_names.push_back(term.first);
+    s.loss_values.assign(s.loss_names.size(), {});
+  }
+  for (size_t i = 0; i < r.terms.size() && i < s.loss_values.size(); ++i) {
+    s.loss_values[i].push_back(static_cast<float>(r.terms[i].second));
+  }
+}
+
+void set_progress(Snapshot& s, int64_t step, int64_t total,
+                  std::chrono::steady_clock::time_point since) {
+  s.step = step;
+  s.total_steps = total;
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+  s.steps_per_second = elapsed > 0 ? static_cast<double>(step) / elapsed : 0.0;
+  s.eta_seconds =
+      s.steps_per_second > 0 ? static_cast<double>(total - step) / s.steps_per_second : -1.0;
+}
+
+void finish_run(Snapshot& s, const RunOutcome& o) {
+  s.status = SessionStatus::kDone;
+  s.threads = o.threads;
+  s.before = o.before;
+  s.after = o.after;
+  s.after_own = o.after_own;
+  s.chance_auprc = o.chance_auprc;
+  s.gan_from_cache = o.gan_from_cache;
+  s.finished_runs.push_back(RunSummary{o.config, o.before, o.after, o.chance_auprc});
+}
+
+std::vector<uint8_t> to_pixels(const torch::Tensor& images) {
+  torch::Tensor bytes = ((images.detach().cpu().to(torch::kFloat32) + 1.0) * 127.5)
+                            .round()
+                            .clamp(0, 255)
+                            .to(torch::kUInt8)
+                            .reshape({-1});
+  return to_vector<uint8_t>(bytes);
+}
+
+EmbeddingFrame to_frame(const EmbeddingUpdate& u) {
+  EmbeddingFrame f;
+  f.stage = u.stage;
+  f.step = u.step;
+  f.labels = to_vector<uint8_t>(u.labels.to(torch::kUInt8));
+  f.scores = to_vector<float>(u.scores.to(torch::kFloat32));
+  f.z_test = to_vector<float>(u.z_test.to(torch::kFloat32));
+  f.z_labeled = to_vector<float>(u.z_labeled.to(torch::kFloat32));
+  f.dim = u.z_test.dim() == 2 ? u.z_test.size(1) : 0;
+  return f;
+}
+
+DetectionMetrics metrics_for_holdout(const EmbeddingUpdate& u, int holdout) {
+  return evaluate_detection(to_vector<double>(u.scores.to(torch::kFloat64)),
+                            to_vector<int64_t>(u.labels.to(torch::kInt64)), holdout);
+}
+
+}  // namespace xdd

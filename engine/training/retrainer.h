@@ -1,0 +1,59 @@
+#pragma once
+// Re-training of the discriminator's embedding f on the labeled examples with an embedding loss
+// (XDD or a baseline), one full-batch step at a time so the caller can pause, stop or observe.
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "losses/embedding_loss.h"
+#include "models/discriminator.h"
+
+namespace xdd {
+
+struct RetrainOptions {
+  int steps = 200;
+  double lr = 1e-3;
+  std::string optimizer = "adam";  // adam | sgd (momentum 0.9)
+  std::string layers = "all";      // all | last1 | last2 | last3
+  std::string bn = "train";  // train: batch statistics, running stats updated; frozen: eval mode
+};
+
+struct RetrainStepReport {
+  int64_t step = 0;  // 1-based index of the step just taken
+  int64_t total_steps = 0;
+  std::vector<std::pair<std::string, double>> terms;  // the loss's named parts, "total" among them
+};
+
+class Retrainer {
+ public:
+  // `labels` are class indices 0..K-1 of the known digits. Calls loss->initialize() on the initial
+  // embedding of the labeled set.
+  Retrainer(Discriminator discriminator, std::shared_ptr<EmbeddingLoss> loss, torch::Tensor images,
+            torch::Tensor labels, RetrainOptions options, torch::Device device);
+
+  bool done() const { return step_ >= options_.steps; }
+  int64_t step_count() const { return step_; }
+  int64_t total_steps() const { return options_.steps; }
+
+  // One optimiser step on all labeled examples. A non-finite loss or gradient throws TrainingError
+  // before anything is applied, so the weights stay those of the last good step.
+  RetrainStepReport step();
+
+ private:
+  void set_mode();
+  std::vector<torch::Tensor> trainable_embedding_parameters();
+
+  Discriminator discriminator_;
+  std::shared_ptr<EmbeddingLoss> loss_;
+  torch::Tensor images_;
+  torch::Tensor labels_;
+  RetrainOptions options_;
+  std::vector<torch::Tensor> parameters_;
+  std::unique_ptr<torch::optim::Optimizer> optimizer_;
+  int64_t step_ = 0;
+};
+
+}  // namespace xdd
