@@ -4,6 +4,7 @@ namespace xdd::cli {
 
 void register_all_commands(CLI::App& app) {
   register_info_command(app);
+  register_tsne_command(app);
 }
 
 }  // namespace xdd::cli

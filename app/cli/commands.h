@@ -5,6 +5,7 @@
 namespace xdd::cli {
 
 void register_info_command(CLI::App& app);
+void register_tsne_command(CLI::App& app);
 
 // Adds every subcommand to `app`.
 void register_all_commands(CLI::App& app);
