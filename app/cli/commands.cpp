@@ -8,6 +8,7 @@ void register_all_commands(CLI::App& app) {
   register_pretrain_command(app);
   register_eval_command(app);
   register_bench_command(app);
+  register_tsne_command(app);
 }
 
 }  // namespace xdd::cli

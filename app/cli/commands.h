@@ -9,6 +9,7 @@ void register_run_command(CLI::App& app);
 void register_pretrain_command(CLI::App& app);
 void register_eval_command(CLI::App& app);
 void register_bench_command(CLI::App& app);
+void register_tsne_command(CLI::App& app);
 
 // Adds every subcommand to `app`.
 void register_all_commands(CLI::App& app);

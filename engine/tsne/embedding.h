@@ -1,0 +1,67 @@
+#pragma once
+// A t-SNE layout being optimised: gradient descent with momentum and per-coordinate gains on the
+// Barnes-Hut gradient (SPEC §6). Resumable: optimize() can be called again and again and continues
+// exactly where it stopped (iteration count, velocity, gains). Live mode: update_affinities()
+// swaps in a new P (new model weights) and the layout keeps moving from where it is, without early
+// exaggeration and with the final momentum, so points drift instead of jumping.
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "tsne/affinities.h"
+#include "tsne/gradient.h"
+#include "tsne/tsne_params.h"
+#include "tsne/worker_pool.h"
+
+namespace xdd {
+
+class TsneEmbedding {
+ public:
+  // Called every params.kl_every iterations and after the last iteration of each optimize() call
+  // with the iteration count so far, KL(P || Q) at that iteration and the current layout
+  // (interleaved x, y). Return false to stop the run.
+  using Callback = std::function<bool(int iteration, double kl, const std::vector<float>& layout)>;
+
+  // `initial_layout` holds 2 * affinities.size() finite values (see pca_init). InvalidArgument on
+  // a size mismatch, non-finite values or bad params.
+  TsneEmbedding(Affinities affinities, std::vector<float> initial_layout, TsneParams params);
+
+  // Runs up to n_iter (>= 0) more iterations; returns how many ran (fewer when the callback stopped
+  // the run). Early exaggeration and the initial momentum apply while iteration() is below
+  // params.exaggeration_iters and the embedding has never been updated live. TrainingError if the
+  // layout becomes non-finite.
+  int optimize(int n_iter, const Callback& callback = {});
+
+  // Live mode: replaces P (same number of points, else InvalidArgument) and continues from the
+  // current layout with no exaggeration, the final momentum and the gains kept. With
+  // params.coherence > 0 the current layout becomes the anchor the points are held near.
+  void update_affinities(Affinities affinities);
+
+  // KL(P || Q) of the current layout (Barnes-Hut estimate of Z, as during optimisation).
+  double kl_divergence();
+
+  const std::vector<float>& layout() const { return layout_; }
+  int iteration() const { return iteration_; }
+  bool live() const { return live_; }
+  double learning_rate() const { return learning_rate_; }
+  const Affinities& affinities() const { return affinities_; }
+  const TsneParams& params() const { return params_; }
+
+ private:
+  void step(bool want_kl, double* kl);
+
+  Affinities affinities_;
+  TsneParams params_;
+  std::vector<float> layout_;
+  std::vector<float> velocity_;
+  std::vector<float> gains_;
+  std::vector<float> grad_;
+  std::vector<float> anchor_;  // temporal-coherence target (live mode only)
+  tsne::BarnesHutGradient gradient_;
+  std::unique_ptr<tsne::WorkerPool> pool_;
+  double learning_rate_ = 0.0;
+  int iteration_ = 0;
+  bool live_ = false;
+};
+
+}  // namespace xdd
