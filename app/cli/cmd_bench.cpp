@@ -41,12 +41,14 @@ struct PretrainArgs {
   int batches = 30;
   int warmup = 3;
   int threads = 2;
-  std::string trace;  // chrome://tracing file of the timed steps, when not empty
+  std::string trace;     // chrome://tracing file of the timed steps, when not empty
+  int gen_channels = 0;  // overrides the preset's generator width when > 0
 };
 
 void bench_pretrain(const PretrainArgs& a) {
   const int threads = set_compute_threads(a.threads);
-  const Preset preset = preset_by_name(a.preset);
+  Preset preset = preset_by_name(a.preset);
+  if (a.gen_channels > 0) preset.net.gen_channels = a.gen_channels;
   const int batch = preset.batch_size;
   torch::manual_seed(0);
   // Random images in [-1, 1]: the step's cost does not depend on pixel values. Four batches, so the
@@ -69,7 +71,8 @@ void bench_pretrain(const PretrainArgs& a) {
   const double cpu_ms_per_image = (process_cpu_seconds() - cpu_start) * 1e3 / (a.batches * batch);
   const double images_per_s = a.batches * batch / seconds;
   const double flops = gan_step_flops_per_image(preset.net);
-  std::cout << "cpp preset=" << a.preset << " threads=" << threads << " batches=" << a.batches
+  std::cout << "cpp preset=" << a.preset << " gen_channels=" << preset.net.gen_channels
+            << " threads=" << threads << " batches=" << a.batches
             << " images_per_s=" << images_per_s << " gflop_per_image=" << flops / 1e9
             << " gflops=" << images_per_s * flops / 1e9 << " cpu_ms_per_image=" << cpu_ms_per_image
             << "\n";
@@ -106,6 +109,10 @@ void register_bench_command(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   pretrain->add_option("--threads", pretrain_args->threads, "LibTorch threads (0 = all cores)")
       ->check(CLI::NonNegativeNumber);
+  pretrain
+      ->add_option("--gen-channels", pretrain_args->gen_channels,
+                   "Generator width c instead of the preset's (multiple of 8)")
+      ->check(CLI::Range(8, 4096));
   pretrain->add_option("--trace", pretrain_args->trace,
                        "Write a chrome://tracing profile of the timed steps to this file");
   pretrain->callback([pretrain_args] { bench_pretrain(*pretrain_args); });
