@@ -21,7 +21,7 @@ LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "rounds=$ROUNDS batches=$BATCHES threads=$THREADS batch=64"
+echo "rounds=$ROUNDS batches=$BATCHES threads=$THREADS batch=64 OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-unset}"
 for round in $(seq "$ROUNDS"); do
   echo "sgemm $("$XDD" bench sgemm --size 2048 --threads "$THREADS" | field gflops)" >>"$LOG"
   for preset in $PRESETS; do
