@@ -26,6 +26,13 @@ class TsneEmbedding {
   // a size mismatch, non-finite values or bad params.
   TsneEmbedding(Affinities affinities, std::vector<float> initial_layout, TsneParams params);
 
+  // A copy continues independently from the same state (with its own worker threads).
+  TsneEmbedding(const TsneEmbedding& other);
+  TsneEmbedding& operator=(const TsneEmbedding& other);
+  TsneEmbedding(TsneEmbedding&&) noexcept = default;
+  TsneEmbedding& operator=(TsneEmbedding&&) noexcept = default;
+  ~TsneEmbedding() = default;
+
   // Runs up to n_iter (>= 0) more iterations; returns how many ran (fewer when the callback stopped
   // the run). Early exaggeration and the initial momentum apply while iteration() is below
   // params.exaggeration_iters and the embedding has never been updated live. TrainingError if the
