@@ -58,7 +58,8 @@ TEST(TsneAffinities, ExactNeighboursMatchBruteForce) {
     for (int t = 0; t < 15; ++t) {
       EXPECT_EQ(g.indices[i * 15 + t], expected[i][t]) << "point " << i << " rank " << t;
     }
-    for (int t = 1; t < 15; ++t) EXPECT_LE(g.sq_distances[i * 15 + t - 1], g.sq_distances[i * 15 + t]);
+    for (int t = 1; t < 15; ++t)
+      EXPECT_LE(g.sq_distances[i * 15 + t - 1], g.sq_distances[i * 15 + t]);
   }
   // Squared distances, as the calibration expects.
   double s = 0.0;
@@ -153,8 +154,9 @@ TEST(TsneAffinities, RejectsNanAndBadParameters) {
 
 TEST(TsneAffinities, FromCsrValidates) {
   // 3 points, P symmetric and normalised.
-  EXPECT_EQ(Affinities::from_csr(3, {0, 2, 3, 4}, {1, 2, 0, 0}, {0.25f, 0.25f, 0.25f, 0.25f}).nonzeros(),
-            4);
+  EXPECT_EQ(
+      Affinities::from_csr(3, {0, 2, 3, 4}, {1, 2, 0, 0}, {0.25f, 0.25f, 0.25f, 0.25f}).nonzeros(),
+      4);
   EXPECT_THROW(Affinities::from_csr(3, {0, 1, 2, 3}, {0, 0, 0}, {0.3f, 0.3f, 0.4f}),
                xdd::InvalidArgument);  // diagonal entry
   EXPECT_THROW(Affinities::from_csr(3, {0, 1, 2, 3}, {1, 0, 5}, {0.3f, 0.3f, 0.4f}),

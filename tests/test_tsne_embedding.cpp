@@ -144,7 +144,8 @@ TEST(TsneEmbedding, TemporalCoherenceHoldsPointsInPlace) {
   // A large change of the input: two blobs swap half their members' coordinates.
   xdd::PointMatrix changed = blobs.points;
   for (int i = 0; i < 30; ++i) {
-    for (int d = 0; d < 12; ++d) std::swap(changed.values[i * 12 + d], changed.values[(60 + i) * 12 + d]);
+    for (int d = 0; d < 12; ++d)
+      std::swap(changed.values[i * 12 + d], changed.values[(60 + i) * 12 + d]);
   }
   const Affinities changed_P = Affinities::compute(changed, params);
   double shift[2];

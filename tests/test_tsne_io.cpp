@@ -26,8 +26,9 @@ void write_bytes(const fs::path& p, const std::string& bytes) {
 // An NPY version 1.0 file with the given dtype descriptor, shape text and raw little-endian data.
 std::string npy(const std::string& descr, const std::string& shape, const std::string& data,
                 bool fortran = false) {
-  std::string header = "{'descr': '" + descr + "', 'fortran_order': " +
-                       (fortran ? "True" : "False") + ", 'shape': (" + shape + "), }";
+  std::string header = "{'descr': '" + descr +
+                       "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': (" +
+                       shape + "), }";
   while ((10 + header.size() + 1) % 64 != 0) header += ' ';
   header += '\n';
   std::string out = "\x93NUMPY";
@@ -124,11 +125,13 @@ TEST(TsneIo, NpyFloatIntegerBigEndianAndFortranOrder) {
 }
 
 TEST(TsneIo, NpyErrors) {
-  EXPECT_NE(message_of([] { xdd::parse_points(npy("<f4", "2, 3", std::string(8, '\0')), "a"); })
-                .find("truncated"),
+  EXPECT_NE(message_of([] {
+              xdd::parse_points(npy("<f4", "2, 3", std::string(8, '\0')), "a");
+            }).find("truncated"),
             std::string::npos);
-  EXPECT_NE(message_of([] { xdd::parse_points(npy("<c8", "1, 1", std::string(8, '\0')), "a"); })
-                .find("dtype"),
+  EXPECT_NE(message_of([] {
+              xdd::parse_points(npy("<c8", "1, 1", std::string(8, '\0')), "a");
+            }).find("dtype"),
             std::string::npos);
 }
 
@@ -140,12 +143,14 @@ TEST(TsneIo, IdxBytesAndTruncation) {
   ASSERT_EQ(m.cols, 6);
   EXPECT_EQ(m.values[5], 5.0f);
   EXPECT_EQ(m.values[11], 255.0f);
-  EXPECT_NE(message_of([&] { xdd::parse_idx_points(idx.substr(0, 20), "x.idx"); }).find("truncated"),
-            std::string::npos);
+  EXPECT_NE(
+      message_of([&] { xdd::parse_idx_points(idx.substr(0, 20), "x.idx"); }).find("truncated"),
+      std::string::npos);
 }
 
 TEST(TsneIo, ReadsGzippedMnistSubset) {
-  const PointMatrix m = xdd::read_points(xdd::test::small_mnist_dir() / "t10k-images-idx3-ubyte.gz");
+  const PointMatrix m =
+      xdd::read_points(xdd::test::small_mnist_dir() / "t10k-images-idx3-ubyte.gz");
   ASSERT_EQ(m.rows, 500);
   ASSERT_EQ(m.cols, 784);
   float lo = 1e9f, hi = -1e9f;

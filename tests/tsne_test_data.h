@@ -42,7 +42,8 @@ inline Blobs make_blobs(int clusters, int per_cluster, int dims, double separati
 }
 
 // Indices of the k nearest other rows of an n x d row-major matrix (brute force).
-inline std::vector<std::vector<int>> brute_force_knn(const std::vector<float>& x, int n, int d, int k) {
+inline std::vector<std::vector<int>> brute_force_knn(const std::vector<float>& x, int n, int d,
+                                                     int k) {
   std::vector<std::vector<int>> result(static_cast<size_t>(n));
   std::vector<std::pair<double, int>> dist(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
@@ -61,7 +62,8 @@ inline std::vector<std::vector<int>> brute_force_knn(const std::vector<float>& x
 }
 
 // Fraction of each point's k nearest neighbours in the 2-D layout that carry its label.
-inline double label_purity(const std::vector<float>& layout, const std::vector<int>& labels, int k) {
+inline double label_purity(const std::vector<float>& layout, const std::vector<int>& labels,
+                           int k) {
   const int n = static_cast<int>(labels.size());
   const auto knn = brute_force_knn(layout, n, 2, k);
   long same = 0;
@@ -73,8 +75,8 @@ inline double label_purity(const std::vector<float>& layout, const std::vector<i
 
 // Fraction of each point's k nearest neighbours in the input that stay among its k nearest in the
 // layout (neighbourhood preservation).
-inline double neighbourhood_preservation(const PointMatrix& points, const std::vector<float>& layout,
-                                         int k) {
+inline double neighbourhood_preservation(const PointMatrix& points,
+                                         const std::vector<float>& layout, int k) {
   const int n = static_cast<int>(points.rows);
   const auto high = brute_force_knn(points.values, n, static_cast<int>(points.cols), k);
   const auto low = brute_force_knn(layout, n, 2, k);

@@ -65,6 +65,17 @@ void TsneEmbedding::update_affinities(Affinities affinities) {
   if (params_.coherence > 0.0) anchor_ = layout_;
 }
 
+void TsneEmbedding::set_params(const TsneParams& params) {
+  validate(params);
+  if (threads_for(params) != pool_->threads()) {
+    pool_ = std::make_unique<tsne::WorkerPool>(threads_for(params));
+  }
+  params_ = params;
+  learning_rate_ = learning_rate_for(params_, affinities_.size());
+  if (params_.coherence > 0.0 && live_ && anchor_.empty()) anchor_ = layout_;
+  if (params_.coherence == 0.0) anchor_.clear();
+}
+
 double TsneEmbedding::kl_divergence() {
   std::vector<float> scratch;
   return gradient_.compute(layout_, affinities_, 1.0, params_.theta, *pool_, true, scratch);

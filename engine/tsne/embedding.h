@@ -44,6 +44,10 @@ class TsneEmbedding {
   // params.coherence > 0 the current layout becomes the anchor the points are held near.
   void update_affinities(Affinities affinities);
 
+  // Changes the parameters of the iterations to come (theta, momentum, learning rate, coherence,
+  // kl_every, threads, ...); the state is kept. InvalidArgument for bad params.
+  void set_params(const TsneParams& params);
+
   // KL(P || Q) of the current layout (Barnes-Hut estimate of Z, as during optimisation).
   double kl_divergence();
 

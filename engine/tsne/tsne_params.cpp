@@ -33,9 +33,12 @@ KnnMethod parse_knn_method(const std::string& name) {
 
 const char* knn_method_name(KnnMethod method) {
   switch (method) {
-    case KnnMethod::kAuto: return "auto";
-    case KnnMethod::kExact: return "exact";
-    case KnnMethod::kApproximate: return "approx";
+    case KnnMethod::kAuto:
+      return "auto";
+    case KnnMethod::kExact:
+      return "exact";
+    case KnnMethod::kApproximate:
+      return "approx";
   }
   return "?";
 }

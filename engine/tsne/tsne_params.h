@@ -28,7 +28,7 @@ struct TsneParams {
   KnnMethod knn = KnnMethod::kAuto;
   int knn_branching = 32;  // approximate index: k-means tree branching factor
   int knn_checks = 1024;   // approximate index: points examined per query (more = closer to exact)
-  int pca_dims = 50;     // reduce the input to this many principal components first; 0 = never
+  int pca_dims = 50;       // reduce the input to this many principal components first; 0 = never
 
   // --- optimisation (SPEC §6) ---
   double theta = 0.5;  // Barnes-Hut opening angle: cell side / distance < theta
@@ -42,8 +42,9 @@ struct TsneParams {
 
   // --- live mode (Dynamic t-SNE) ---
   // Temporal coherence c >= 0: after every step each point's displacement from where it was at the
-  // last affinity update is divided by (1 + c). That is the proximal step of Dynamic t-SNE's penalty
-  // (lambda / 2) sum_i |y_i - a_i|^2 with lambda = c / learning rate, and stable for any c. 0 = off.
+  // last affinity update is divided by (1 + c). That is the proximal step of Dynamic t-SNE's
+  // penalty (lambda / 2) sum_i |y_i - a_i|^2 with lambda = c / learning rate, and stable for any c.
+  // 0 = off.
   double coherence = 0.0;
 
   // --- bookkeeping ---
