@@ -7,7 +7,6 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "core/compute.h"
 #include "core/error.h"
 #include "tsne/affinities.h"
 #include "tsne/embedding.h"
@@ -43,7 +42,7 @@ PointMatrix load_reduced(const std::string& path, const TsneParams& params, doub
   if (input_cols != nullptr) *input_cols = points.cols;
   t = Clock::now();
   if (params.pca_dims > 0 && params.pca_dims < points.cols) {
-    points = pca_project(points, params.pca_dims);
+    points = pca_project(points, params.pca_dims, params.threads);
   }
   *pca_s = seconds_since(t);
   return points;
@@ -92,7 +91,6 @@ void run_tsne(const TsneOptions& o) {
     throw InvalidArgument("--update-iters must be >= 0, got " + std::to_string(o.update_iters));
   }
   const int threads = threads_for(params);
-  set_compute_threads(threads);  // LibTorch (PCA) uses the same number of cores
 
   double read_s = 0.0, pca_s = 0.0;
   std::int64_t n_cols = 0;
@@ -101,8 +99,8 @@ void run_tsne(const TsneOptions& o) {
   const double knn_s = affinities.knn_seconds();
   const double calib_s = affinities.calibration_seconds();
   auto t = Clock::now();
-  TsneEmbedding embedding(std::move(affinities), pca_init(points, params.init_std, params.seed),
-                          params);
+  TsneEmbedding embedding(std::move(affinities),
+                          pca_init(points, params.init_std, params.seed, params.threads), params);
   const double init_s = seconds_since(t);
   t = Clock::now();
   embedding.optimize(o.iters, [&](int iter, double kl, const std::vector<float>&) {
