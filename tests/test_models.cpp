@@ -141,12 +141,14 @@ TEST(AdjointConvTranspose, MatchesLibTorchForwardAndGradients) {
     SCOPED_TRACE(stride);
     torch::manual_seed(3);
     torch::nn::ConvTranspose2d conv(
-        torch::nn::ConvTranspose2dOptions(12, 6, 3).stride(stride).padding(1).output_padding(
+        torch::nn::ConvTranspose2dOptions(16, 8, 3).stride(stride).padding(1).output_padding(
             stride - 1));
-    const torch::Tensor x = torch::randn({4, 12, 7, 7}).requires_grad_(true);
+    const torch::Tensor x = torch::randn({4, 16, 7, 7}).requires_grad_(true);
     const torch::Tensor x_ref = x.detach().clone().requires_grad_(true);
     const torch::Tensor y = xdd::conv_transpose_via_adjoint(conv, x);
-    EXPECT_EQ(y.sizes(), (std::vector<int64_t>{4, 6, 7 * stride, 7 * stride}));
+    EXPECT_EQ(y.sizes(), (std::vector<int64_t>{4, 8, 7 * stride, 7 * stride}));
+    ASSERT_NE(y.grad_fn()->name().find("AdjointConvTranspose"), std::string::npos)
+        << y.grad_fn()->name();
     const torch::Tensor weight_for_y = torch::randn(y.sizes());  // a generic downstream loss
     (y * weight_for_y).sum().backward();
     const torch::Tensor gw = conv->weight.grad().clone(), gb = conv->bias.grad().clone();
@@ -158,6 +160,15 @@ TEST(AdjointConvTranspose, MatchesLibTorchForwardAndGradients) {
     EXPECT_TRUE(torch::allclose(gw, conv->weight.grad(), 1e-4, 1e-4));
     EXPECT_TRUE(torch::allclose(gb, conv->bias.grad(), 1e-4, 1e-4));
   }
+}
+
+TEST(AdjointConvTranspose, SingleOutputChannelUsesLibTorchsOwnPath) {
+  torch::nn::ConvTranspose2d conv(
+      torch::nn::ConvTranspose2dOptions(16, 1, 3).stride(2).padding(1).output_padding(1));
+  const torch::Tensor y =
+      xdd::conv_transpose_via_adjoint(conv, torch::randn({2, 16, 14, 14}).requires_grad_(true));
+  EXPECT_EQ(y.sizes(), (std::vector<int64_t>{2, 1, 28, 28}));
+  EXPECT_EQ(y.grad_fn()->name().find("AdjointConvTranspose"), std::string::npos);
 }
 
 // Hand count (multiply-add = 2 FLOPs), paper width, per image:

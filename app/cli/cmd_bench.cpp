@@ -2,9 +2,13 @@
 // them with PyTorch-Python (docs/bench/pretrain.md).
 //   xdd bench pretrain --preset paper --batches 30 --threads 2   images/s of full GAN steps
 //   xdd bench sgemm --size 2048 --threads 2                       GFLOP/s of torch::mm
+#include <sys/resource.h>
+
 #include <chrono>
 #include <iostream>
 #include <memory>
+
+#include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "cli/commands.h"
 #include "core/compute.h"
@@ -23,16 +27,28 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// CPU time of the whole process (all threads): robust to other processes sharing the cores, so
+// useful for comparing single-threaded variants on a busy machine.
+double process_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
+
 struct PretrainArgs {
   std::string preset = "paper";
   int batches = 30;
   int warmup = 3;
   int threads = 2;
+  std::string trace;     // chrome://tracing file of the timed steps, when not empty
+  int gen_channels = 0;  // overrides the preset's generator width when > 0
 };
 
 void bench_pretrain(const PretrainArgs& a) {
   const int threads = set_compute_threads(a.threads);
-  const Preset preset = preset_by_name(a.preset);
+  Preset preset = preset_by_name(a.preset);
+  if (a.gen_channels > 0) preset.net.gen_channels = a.gen_channels;
   const int batch = preset.batch_size;
   torch::manual_seed(0);
   // Random images in [-1, 1]: the step's cost does not depend on pixel values. Four batches, so the
@@ -44,13 +60,22 @@ void bench_pretrain(const PretrainArgs& a) {
   GanTrainer trainer(Generator(preset.net), Discriminator(), images, options, torch::kCPU);
   for (int i = 0; i < a.warmup; ++i) trainer.step();
   const auto start = Clock::now();
-  for (int i = 0; i < a.batches; ++i) trainer.step();
+  const double cpu_start = process_cpu_seconds();
+  {
+    std::unique_ptr<torch::autograd::profiler::RecordProfile> trace;
+    if (!a.trace.empty())
+      trace = std::make_unique<torch::autograd::profiler::RecordProfile>(a.trace);
+    for (int i = 0; i < a.batches; ++i) trainer.step();
+  }
   const double seconds = seconds_since(start);
+  const double cpu_ms_per_image = (process_cpu_seconds() - cpu_start) * 1e3 / (a.batches * batch);
   const double images_per_s = a.batches * batch / seconds;
   const double flops = gan_step_flops_per_image(preset.net);
-  std::cout << "cpp preset=" << a.preset << " threads=" << threads << " batches=" << a.batches
+  std::cout << "cpp preset=" << a.preset << " gen_channels=" << preset.net.gen_channels
+            << " threads=" << threads << " batches=" << a.batches
             << " images_per_s=" << images_per_s << " gflop_per_image=" << flops / 1e9
-            << " gflops=" << images_per_s * flops / 1e9 << "\n";
+            << " gflops=" << images_per_s * flops / 1e9 << " cpu_ms_per_image=" << cpu_ms_per_image
+            << "\n";
 }
 
 void bench_sgemm(int size, int repeats, int threads_wanted) {
@@ -84,6 +109,12 @@ void register_bench_command(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   pretrain->add_option("--threads", pretrain_args->threads, "LibTorch threads (0 = all cores)")
       ->check(CLI::NonNegativeNumber);
+  pretrain
+      ->add_option("--gen-channels", pretrain_args->gen_channels,
+                   "Generator width c instead of the preset's (multiple of 8)")
+      ->check(CLI::Range(8, 4096));
+  pretrain->add_option("--trace", pretrain_args->trace,
+                       "Write a chrome://tracing profile of the timed steps to this file");
   pretrain->callback([pretrain_args] { bench_pretrain(*pretrain_args); });
 
   auto size = std::make_shared<int>(2048);

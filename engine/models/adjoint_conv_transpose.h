@@ -18,9 +18,10 @@
 namespace xdd {
 
 // Same result as conv->forward(x). Uses the adjoint path on CPU float tensors when oneDNN is
-// available, and the module's own forward elsewhere (CUDA has fast transposed convolutions
-// already). Requires square kernels, equal strides/paddings/output paddings, no dilation and no
-// groups (all of Table 1); other configurations also fall back to the module's forward.
+// available and both channel counts are >= 8, and the module's own forward elsewhere (CUDA has fast
+// transposed convolutions already; oneDNN is slow for a single output channel). Requires square
+// kernels, equal strides/paddings/output paddings, no dilation and no groups (all of Table 1);
+// other configurations also fall back to the module's forward.
 torch::Tensor conv_transpose_via_adjoint(torch::nn::ConvTranspose2d conv, const torch::Tensor& x);
 
 }  // namespace xdd

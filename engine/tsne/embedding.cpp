@@ -27,6 +27,23 @@ TsneEmbedding::TsneEmbedding(Affinities affinities, std::vector<float> initial_l
   pool_ = std::make_unique<tsne::WorkerPool>(threads_for(params_));
 }
 
+TsneEmbedding::TsneEmbedding(const TsneEmbedding& other)
+    : affinities_(other.affinities_),
+      params_(other.params_),
+      layout_(other.layout_),
+      velocity_(other.velocity_),
+      gains_(other.gains_),
+      anchor_(other.anchor_),
+      pool_(std::make_unique<tsne::WorkerPool>(other.pool_->threads())),
+      learning_rate_(other.learning_rate_),
+      iteration_(other.iteration_),
+      live_(other.live_) {}
+
+TsneEmbedding& TsneEmbedding::operator=(const TsneEmbedding& other) {
+  if (this != &other) *this = TsneEmbedding(other);
+  return *this;
+}
+
 int TsneEmbedding::optimize(int n_iter, const Callback& callback) {
   if (n_iter < 0) throw InvalidArgument("n_iter must be >= 0, got " + std::to_string(n_iter));
   for (int t = 0; t < n_iter; ++t) {
@@ -48,6 +65,17 @@ void TsneEmbedding::update_affinities(Affinities affinities) {
   if (params_.coherence > 0.0) anchor_ = layout_;
 }
 
+void TsneEmbedding::set_params(const TsneParams& params) {
+  validate(params);
+  if (threads_for(params) != pool_->threads()) {
+    pool_ = std::make_unique<tsne::WorkerPool>(threads_for(params));
+  }
+  params_ = params;
+  learning_rate_ = learning_rate_for(params_, affinities_.size());
+  if (params_.coherence > 0.0 && live_ && anchor_.empty()) anchor_ = layout_;
+  if (params_.coherence == 0.0) anchor_.clear();
+}
+
 double TsneEmbedding::kl_divergence() {
   std::vector<float> scratch;
   return gradient_.compute(layout_, affinities_, 1.0, params_.theta, *pool_, true, scratch);
@@ -64,11 +92,6 @@ void TsneEmbedding::step(bool want_kl, double* kl) {
   *kl =
       gradient_.compute(layout_, affinities_, exaggeration, params_.theta, *pool_, want_kl, grad_);
   const auto n2 = static_cast<std::int64_t>(layout_.size());
-  if (!anchor_.empty()) {
-    // Temporal coherence: gradient of (lambda / 2N) sum |y - anchor|^2.
-    const auto pull = static_cast<float>(params_.coherence / static_cast<double>(n2 / 2));
-    for (std::int64_t k = 0; k < n2; ++k) grad_[k] += pull * (layout_[k] - anchor_[k]);
-  }
   const auto lr = static_cast<float>(learning_rate_);
   const auto min_gain = static_cast<float>(params_.min_gain);
   for (std::int64_t k = 0; k < n2; ++k) {
@@ -78,6 +101,14 @@ void TsneEmbedding::step(bool want_kl, double* kl) {
     gains_[k] = gain < min_gain ? min_gain : gain;
     velocity_[k] = momentum * velocity_[k] - lr * gains_[k] * g;
     layout_[k] += velocity_[k];
+  }
+  if (!anchor_.empty()) {
+    // Temporal coherence as a proximal step: exact minimiser of the step's distance plus the
+    // penalty, so even a strong pull cannot overshoot.
+    const auto shrink = static_cast<float>(1.0 / (1.0 + params_.coherence));
+    for (std::int64_t k = 0; k < n2; ++k) {
+      layout_[k] = anchor_[k] + (layout_[k] - anchor_[k]) * shrink;
+    }
   }
   // Keep the layout centred (the gradient sums to zero only up to the Barnes-Hut error).
   double mean_x = 0.0, mean_y = 0.0;

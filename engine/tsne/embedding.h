@@ -26,6 +26,13 @@ class TsneEmbedding {
   // a size mismatch, non-finite values or bad params.
   TsneEmbedding(Affinities affinities, std::vector<float> initial_layout, TsneParams params);
 
+  // A copy continues independently from the same state (with its own worker threads).
+  TsneEmbedding(const TsneEmbedding& other);
+  TsneEmbedding& operator=(const TsneEmbedding& other);
+  TsneEmbedding(TsneEmbedding&&) noexcept = default;
+  TsneEmbedding& operator=(TsneEmbedding&&) noexcept = default;
+  ~TsneEmbedding() = default;
+
   // Runs up to n_iter (>= 0) more iterations; returns how many ran (fewer when the callback stopped
   // the run). Early exaggeration and the initial momentum apply while iteration() is below
   // params.exaggeration_iters and the embedding has never been updated live. TrainingError if the
@@ -36,6 +43,10 @@ class TsneEmbedding {
   // current layout with no exaggeration, the final momentum and the gains kept. With
   // params.coherence > 0 the current layout becomes the anchor the points are held near.
   void update_affinities(Affinities affinities);
+
+  // Changes the parameters of the iterations to come (theta, momentum, learning rate, coherence,
+  // kl_every, threads, ...); the state is kept. InvalidArgument for bad params.
+  void set_params(const TsneParams& params);
 
   // KL(P || Q) of the current layout (Barnes-Hut estimate of Z, as during optimisation).
   double kl_divergence();

@@ -67,13 +67,13 @@ KnnGraph find_neighbors(const PointMatrix& points, int k, const TsneParams& para
   search.cores = 1;  // queries are spread over our own pool below
   search.sorted = true;
   std::unique_ptr<FlannIndex> index;
-  if (params.knn == KnnMethod::kExact) {
+  if (resolve_knn_method(params.knn, points.rows) == KnnMethod::kExact) {
     index = std::make_unique<FlannIndex>(data, flann::LinearIndexParams());
     search.checks = flann::FLANN_CHECKS_UNLIMITED;
   } else {
-    // The randomised trees draw their split dimensions from rand(); seeding makes them repeatable.
+    // The k-means tree draws its initial centres from rand(); seeding makes it repeatable.
     flann::seed_random(static_cast<unsigned>(params.seed));
-    index = std::make_unique<FlannIndex>(data, flann::KDTreeIndexParams(params.knn_trees));
+    index = std::make_unique<FlannIndex>(data, flann::KMeansIndexParams(params.knn_branching));
     search.checks = params.knn_checks;
   }
   index->buildIndex();

@@ -17,9 +17,9 @@ struct KnnGraph {
   std::vector<float> sq_distances;    // n * k, ascending within a row
 };
 
-// k must be in 1..rows-1. Uses params.knn (exact linear scan or randomised kd-trees with
-// params.knn_trees / knn_checks / seed) on threads_for(params) threads. Deterministic for fixed
-// inputs, seed and thread count: each query is answered independently.
+// k must be in 1..rows-1. Uses params.knn (exact linear scan, or a k-means tree with
+// params.knn_branching / knn_checks / seed) on threads_for(params) threads. Deterministic for fixed
+// inputs and seed: each query is answered independently of the thread that answers it.
 KnnGraph find_neighbors(const PointMatrix& points, int k, const TsneParams& params);
 
 }  // namespace xdd

@@ -103,7 +103,37 @@ float squared_distance_portable(const float* a, const float* b, std::int64_t d) 
   return lane_sum(lane);
 }
 
+void scatter_block_portable(const float* a, const float* b, std::int64_t stride, std::int64_t rows,
+                            float* acc) {
+  for (std::int64_t r = 0; r < rows; ++r) {
+    const float* ar = a + r * stride;
+    const float* br = b + r * stride;
+    for (int i = 0; i < 4; ++i) {
+      for (int j = 0; j < 16; ++j) acc[i * 16 + j] = acc[i * 16 + j] + ar[i] * br[j];
+    }
+  }
+}
+
 #ifdef XDD_TSNE_AVX2
+// The 64 sums live in 8 registers for the whole run of rows: no stores in the loop.
+__attribute__((target("avx2"))) void scatter_block_avx2(const float* a, const float* b,
+                                                        std::int64_t stride, std::int64_t rows,
+                                                        float* acc) {
+  __m256 s[8];
+  for (int k = 0; k < 8; ++k) s[k] = _mm256_loadu_ps(acc + 8 * k);
+  for (std::int64_t r = 0; r < rows; ++r) {
+    const float* ar = a + r * stride;
+    const __m256 b0 = _mm256_loadu_ps(b + r * stride);
+    const __m256 b1 = _mm256_loadu_ps(b + r * stride + 8);
+    for (int i = 0; i < 4; ++i) {
+      const __m256 ai = _mm256_broadcast_ss(ar + i);
+      s[2 * i] = _mm256_add_ps(s[2 * i], _mm256_mul_ps(ai, b0));
+      s[2 * i + 1] = _mm256_add_ps(s[2 * i + 1], _mm256_mul_ps(ai, b1));
+    }
+  }
+  for (int k = 0; k < 8; ++k) _mm256_storeu_ps(acc + 8 * k, s[k]);
+}
+
 __attribute__((target("avx2"))) float squared_distance_avx2(const float* a, const float* b,
                                                             std::int64_t d) {
   __m256 acc = _mm256_setzero_ps();
@@ -319,6 +349,17 @@ DistanceFunction squared_distance_function() {
   if (use_avx2()) return squared_distance_avx2;
 #endif
   return squared_distance_portable;
+}
+
+void scatter_block(const float* a, const float* b, std::int64_t stride, std::int64_t rows,
+                   float* acc) {
+#ifdef XDD_TSNE_AVX2
+  if (use_avx2()) {
+    scatter_block_avx2(a, b, stride, rows, acc);
+    return;
+  }
+#endif
+  scatter_block_portable(a, b, stride, rows, acc);
 }
 
 bool simd_kernels_enabled() {

@@ -30,6 +30,11 @@ float squared_distance(const float* a, const float* b, std::int64_t d);
 using DistanceFunction = float (*)(const float* a, const float* b, std::int64_t d);
 DistanceFunction squared_distance_function();
 
+// One 4 x 16 block of a scatter matrix over a run of rows: acc[i * 16 + j] += sum_r a[r s + i] *
+// b[r s + j] for i < 4, j < 16, r < rows, s = stride; rows summed in order (the PCA's inner loop).
+void scatter_block(const float* a, const float* b, std::int64_t stride, std::int64_t rows,
+                   float* acc);
+
 // Natural log for x >= 1 with about 1e-7 relative error; the same operations as the vector path.
 float log_at_least_one(float x);
 

@@ -25,13 +25,27 @@ bool finite(double v) {
 }  // namespace
 
 KnnMethod parse_knn_method(const std::string& name) {
+  if (name == "auto") return KnnMethod::kAuto;
   if (name == "exact") return KnnMethod::kExact;
   if (name == "approx" || name == "approximate") return KnnMethod::kApproximate;
-  throw InvalidArgument("knn method must be 'exact' or 'approx', got '" + name + "'");
+  throw InvalidArgument("knn method must be 'auto', 'exact' or 'approx', got '" + name + "'");
 }
 
 const char* knn_method_name(KnnMethod method) {
-  return method == KnnMethod::kExact ? "exact" : "approx";
+  switch (method) {
+    case KnnMethod::kAuto:
+      return "auto";
+    case KnnMethod::kExact:
+      return "exact";
+    case KnnMethod::kApproximate:
+      return "approx";
+  }
+  return "?";
+}
+
+KnnMethod resolve_knn_method(KnnMethod method, long long n_points) {
+  if (method != KnnMethod::kAuto) return method;
+  return n_points <= kExactKnnMaxPoints ? KnnMethod::kExact : KnnMethod::kApproximate;
 }
 
 void validate(const TsneParams& p) {
@@ -39,7 +53,8 @@ void validate(const TsneParams& p) {
   require(p.n_neighbors >= 0, "n_neighbors", p.n_neighbors, "must be >= 0; 0 = 3 * perplexity");
   require(p.n_neighbors == 0 || p.n_neighbors >= p.perplexity, "n_neighbors", p.n_neighbors,
           "must be at least the perplexity");
-  require(p.knn_trees >= 1 && p.knn_trees <= 64, "knn_trees", p.knn_trees, "1..64");
+  require(p.knn_branching >= 2 && p.knn_branching <= 1024, "knn_branching", p.knn_branching,
+          "2..1024");
   require(p.knn_checks >= 1, "knn_checks", p.knn_checks, "must be >= 1");
   require(p.pca_dims >= 0, "pca_dims", p.pca_dims, "must be >= 0; 0 = no PCA");
   require(finite(p.theta) && p.theta >= 0.0 && p.theta <= 2.0, "theta", p.theta, "0..2");

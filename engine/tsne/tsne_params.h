@@ -7,13 +7,17 @@
 
 namespace xdd {
 
-// How the k nearest neighbours of each input point are found (both through FLANN).
+// How the k nearest neighbours of each input point are found (all through FLANN).
 enum class KnnMethod {
+  kAuto,         // exact up to kExactKnnMaxPoints points, approximate above (measured, see docs)
   kExact,        // FLANN linear scan: the true neighbours
-  kApproximate,  // FLANN randomised kd-trees: a few neighbours may be missed, much faster
+  kApproximate,  // FLANN hierarchical k-means tree: about 99% of the true neighbours
 };
 
-// "exact" or "approx"; InvalidArgument for anything else.
+// Largest input for which kAuto picks the exact search (its cost grows with N^2).
+constexpr long long kExactKnnMaxPoints = 20000;
+
+// "auto", "exact" or "approx"; InvalidArgument for anything else.
 KnnMethod parse_knn_method(const std::string& name);
 const char* knn_method_name(KnnMethod method);
 
@@ -21,10 +25,10 @@ struct TsneParams {
   // --- input affinities ---
   double perplexity = 30.0;  // effective number of neighbours of each point
   int n_neighbors = 0;       // k for the kNN graph; 0 = 3 * perplexity (rounded down)
-  KnnMethod knn = KnnMethod::kApproximate;
-  int knn_trees = 4;     // approximate index: number of randomised kd-trees
-  int knn_checks = 256;  // approximate index: leaves visited per query (more = closer to exact)
-  int pca_dims = 50;     // reduce the input to this many principal components first; 0 = never
+  KnnMethod knn = KnnMethod::kAuto;
+  int knn_branching = 32;  // approximate index: k-means tree branching factor
+  int knn_checks = 1024;   // approximate index: points examined per query (more = closer to exact)
+  int pca_dims = 50;       // reduce the input to this many principal components first; 0 = never
 
   // --- optimisation (SPEC §6) ---
   double theta = 0.5;  // Barnes-Hut opening angle: cell side / distance < theta
@@ -37,8 +41,10 @@ struct TsneParams {
   double init_std = 1e-4;  // PCA initialisation: standard deviation of the first axis
 
   // --- live mode (Dynamic t-SNE) ---
-  // Weight lambda of the temporal-coherence term (lambda / 2N) * sum_i |y_i - a_i|^2, where a is
-  // the layout at the last affinity update; it keeps points near where they were. 0 = off.
+  // Temporal coherence c >= 0: after every step each point's displacement from where it was at the
+  // last affinity update is divided by (1 + c). That is the proximal step of Dynamic t-SNE's
+  // penalty (lambda / 2) sum_i |y_i - a_i|^2 with lambda = c / learning rate, and stable for any c.
+  // 0 = off.
   double coherence = 0.0;
 
   // --- bookkeeping ---
@@ -57,6 +63,9 @@ int neighbors_for(const TsneParams& params);
 
 // The learning rate in force for n points: params.learning_rate or max(n / 12, 50).
 double learning_rate_for(const TsneParams& params, std::int64_t n_points);
+
+// The search kAuto resolves to for n points (kExact / kApproximate pass through).
+KnnMethod resolve_knn_method(KnnMethod method, long long n_points);
 
 // params.threads, or the number of cores when it is 0.
 int threads_for(const TsneParams& params);

@@ -4,7 +4,8 @@ and the same GAN step (one D step, one G step, non-saturating BCE, Adam 2e-4 / (
 timed the same way (warm-up, then images/s of full train steps). Written for this project from the
 SPEC; it is the plain, idiomatic PyTorch a user would write, so it is the baseline the C++ step must beat.
 
-Usage: /usr/bin/python3 scripts/bench/pretrain_reference.py --preset paper --batches 30 --threads 2
+Usage: /usr/bin/python3 scripts/bench/pretrain_reference.py --gen-channels 512 --batches 30 --threads 2
+(--gen-channels is the preset's generator width c; `xdd bench pretrain` prints it.)
 """
 import argparse
 import time
@@ -12,9 +13,7 @@ import time
 import torch
 from torch import nn
 
-GEN_CHANNELS = {"paper": 512, "fast": 128, "tiny": 32}
 LATENT = 100
-FLOPS_CHECK_ONLY = False
 
 
 def generator(c):
@@ -36,7 +35,7 @@ def discriminator():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--preset", default="paper", choices=sorted(GEN_CHANNELS))
+    ap.add_argument("--gen-channels", type=int, default=512, help="generator width c (paper: 512)")
     ap.add_argument("--batches", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
@@ -44,7 +43,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    g, d = generator(GEN_CHANNELS[args.preset]), discriminator()
+    g, d = generator(args.gen_channels), discriminator()
     opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     bce = nn.BCEWithLogitsLoss()
@@ -71,7 +70,7 @@ def main():
     for _ in range(args.batches):
         step()
     seconds = time.perf_counter() - start
-    print(f"python preset={args.preset} threads={args.threads} batches={args.batches} "
+    print(f"python gen_channels={args.gen_channels} threads={args.threads} batches={args.batches} "
           f"images_per_s={args.batches * b / seconds:.1f}")
 
 
