@@ -1,0 +1,85 @@
+#include "app_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
+#include "core/error.h"
+
+namespace xdd {
+namespace {
+
+// "1600x1000" -> width, height; InvalidArgument naming the flag otherwise.
+void parse_size(const std::string& text, int& width, int& height) {
+  int w = 0, h = 0;
+  char x = 0, rest = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &rest) != 3 || (x != 'x' && x != 'X')) {
+    throw InvalidArgument("--size must look like 1600x1000, got '" + text + "'");
+  }
+  if (w < 320 || w > 8192 || h < 240 || h > 8192) {
+    throw InvalidArgument("--size must be between 320x240 and 8192x8192, got '" + text + "'");
+  }
+  width = w;
+  height = h;
+}
+
+void check_options(const AppOptions& o) {
+  if (o.frames < 0) throw InvalidArgument("--frames must be >= 0, got " + std::to_string(o.frames));
+  if (!o.screenshot.empty() && o.frames == 0) {
+    throw InvalidArgument("--screenshot needs --frames N (the frame after which it is taken)");
+  }
+  if (o.config.threads < 1) {
+    throw InvalidArgument("--threads must be >= 1, got " + std::to_string(o.config.threads));
+  }
+  validate(o.config);  // holdout, beta, preset, epochs, steps, ... with their valid ranges
+}
+
+}  // namespace
+
+int default_training_threads() {
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(1, cores - 1);
+}
+
+ParsedOptions parse_app_options(int argc, char** argv) {
+  AppOptions o;
+  o.config.threads = default_training_threads();
+  std::string size;
+  CLI::App cli{"XDD Studio: watch the XDD information-bottleneck loss re-train an embedding"};
+  cli.add_option("--data", o.config.data_dir, "MNIST folder (four IDX files, raw or .gz)")
+      ->capture_default_str();
+  cli.add_option("--holdout", o.config.holdout, "held-out digit 0-9")->capture_default_str();
+  cli.add_option("--beta", o.config.beta, "beta >= 0 (weight of the relevance term)")
+      ->capture_default_str();
+  cli.add_option("--preset", o.config.preset, "paper | fast | tiny")->capture_default_str();
+  cli.add_option("--epochs", o.config.gan_epochs, "GAN epochs (0 = the preset's)")
+      ->capture_default_str();
+  cli.add_option("--steps", o.config.retrain_steps, "re-training steps")->capture_default_str();
+  cli.add_option("--threads", o.config.threads, "LibTorch threads for training")
+      ->capture_default_str();
+  cli.add_flag("--autostart", o.autostart, "start the experiment at once");
+  cli.add_flag("--presentation", o.presentation, "start in presentation mode");
+  cli.add_option("--frames", o.frames, "render N frames, then exit 0 (tests, benchmarks)");
+  cli.add_option("--screenshot", o.screenshot, "write a PNG of the last frame (with --frames)");
+  cli.add_option("--frame-log", o.frame_log, "write each frame's time in ms to this file");
+  cli.add_option("--size", size, "window size WxH (default 1600x1000)");
+  try {
+    cli.parse(argc, argv);
+    if (!size.empty()) parse_size(size, o.width, o.height);
+    check_options(o);
+  } catch (const CLI::CallForHelp&) {
+    std::printf("%s", cli.help().c_str());
+    return {std::nullopt, 0};
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "xdd-studio: %s\nRun with --help for the options.\n", e.what());
+    return {std::nullopt, 2};
+  } catch (const Error& e) {
+    std::fprintf(stderr, "xdd-studio: %s\n", e.what());
+    return {std::nullopt, 2};
+  }
+  return {o, 0};
+}
+
+}  // namespace xdd

@@ -1,0 +1,34 @@
+#pragma once
+// The command line of xdd-studio: the experiment it opens with and the switches for demos, the
+// smoke test and the frame-time benchmark.
+#include <optional>
+#include <string>
+
+#include "config/experiment_config.h"
+
+namespace xdd {
+
+struct AppOptions {
+  ExperimentConfig config;  // the experiment the panel starts with
+  bool autostart = false;   // run it at once
+  bool presentation = false;
+  int frames = 0;          // > 0: render this many frames, then exit 0
+  std::string screenshot;  // PNG written after the last frame (needs frames > 0)
+  std::string frame_log;   // per-frame times in ms, one per line, written at exit
+  int width = 1600;
+  int height = 1000;
+};
+
+// The outcome of parsing: options to run with, or an exit code (0 after --help, 2 for a bad value;
+// the message has then been printed).
+struct ParsedOptions {
+  std::optional<AppOptions> options;
+  int exit_code = 0;
+};
+
+ParsedOptions parse_app_options(int argc, char** argv);
+
+// The experiment threads the app uses by default: all cores but one, which stays with the UI.
+int default_training_threads();
+
+}  // namespace xdd

@@ -1,0 +1,138 @@
+#include "auprc_panel.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "bar_chart.h"
+#include "layout.h"
+#include "run_stats.h"
+#include "ui_style.h"
+
+namespace xdd {
+namespace {
+
+void metric_cell(const std::optional<DetectionMetrics>& m, double DetectionMetrics::*field) {
+  if (m) {
+    ImGui::Text("%.3f", (*m).*field);
+  } else {
+    ImGui::TextDisabled("—");
+  }
+}
+
+void metrics_table(const Snapshot& s) {
+  const bool live =
+      s.status == SessionStatus::kRunning && s.embedding && s.embedding->stage == "during";
+  if (!ImGui::BeginTable("metrics", 4,
+                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+    return;
+  }
+  ImGui::TableSetupColumn("KDE score");
+  ImGui::TableSetupColumn("before");
+  ImGui::TableSetupColumn(live ? "after (live)" : "after");
+  ImGui::TableSetupColumn("change");
+  ImGui::TableHeadersRow();
+  struct Row {
+    const char* name;
+    double DetectionMetrics::*field;
+    bool higher_better;
+  };
+  for (const Row& row :
+       {Row{"AUPRC", &DetectionMetrics::auprc, true}, Row{"AUROC", &DetectionMetrics::auroc, true},
+        Row{"FPR at 95% TPR", &DetectionMetrics::fpr95, false}}) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.name);
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBeforeColor));
+    metric_cell(s.before, row.field);
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kAfterColor));
+    metric_cell(s.after, row.field);
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    if (s.before && s.after) {
+      const double delta = (*s.after).*row.field - (*s.before).*row.field;
+      const bool better = row.higher_better ? delta > 0 : delta < 0;
+      ImGui::TextColored(better ? ImVec4(0.2f, 0.75f, 0.2f, 1) : ImVec4(0.9f, 0.25f, 0.2f, 1),
+                         "%+.3f", delta);
+    }
+  }
+  ImGui::EndTable();
+  if (live)
+    ImGui::TextDisabled("after: live, at re-training step %lld", (long long)s.embedding->step);
+  if (s.after_own)
+    ImGui::Text("AUPRC with %s's own score: %.3f", s.config.method.c_str(), s.after_own->auprc);
+}
+
+std::vector<BarGroup> digit_groups(const std::array<DigitStats, 10>& stats) {
+  std::vector<BarGroup> groups;
+  for (int d = 0; d < 10; ++d) {
+    const DigitStats& st = stats[d];
+    BarGroup g;
+    g.label = std::to_string(d);
+    if (st.runs > 0) {
+      g.bars = {Bar{st.before_mean, st.before_sd}, Bar{st.after_mean, st.after_sd}};
+      g.reference = st.chance;
+      char text[200];
+      std::snprintf(text, sizeof text,
+                    "held-out %d, %d run%s\nbefore %.3f ± %.3f\nafter  %.3f ± %.3f\nchance %.3f", d,
+                    st.runs, st.runs == 1 ? "" : "s", st.before_mean, st.before_sd, st.after_mean,
+                    st.after_sd, st.chance);
+      g.tooltip = text;
+    } else {
+      g.bars = {Bar{}, Bar{}};
+      g.tooltip = "held-out " + std::to_string(d) + ": no finished run in this setting yet";
+    }
+    groups.push_back(std::move(g));
+  }
+  return groups;
+}
+
+}  // namespace
+
+double chance_auprc(const Snapshot& s) {
+  if (s.chance_auprc > 0) return s.chance_auprc;
+  if (!s.embedding || s.embedding->labels.empty()) return 0.0;
+  size_t positives = 0;
+  for (uint8_t label : s.embedding->labels) positives += label == s.config.holdout;
+  return static_cast<double>(positives) / static_cast<double>(s.embedding->labels.size());
+}
+
+void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
+  ImGui::Begin("AUPRC", nullptr, kTiledWindowFlags);
+  if (s.status == SessionStatus::kIdle) {
+    ImGui::TextDisabled("Run an experiment to score the held-out digit.");
+  } else {
+    ImGui::Text("held-out digit %d: %s", s.config.holdout, setting_label(s.config).c_str());
+    const double chance = chance_auprc(s);
+    if (chance > 0) {
+      ImGui::Text("chance AUPRC %.3f", chance);
+    } else {
+      ImGui::TextDisabled("chance AUPRC: after the data is loaded");
+    }
+  }
+  metrics_table(s);
+
+  ImGui::Separator();
+  const ExperimentConfig& like = s.status == SessionStatus::kIdle ? panel_config : s.config;
+  const auto stats = stats_by_digit(s.finished_runs, like);
+  int runs = 0;
+  for (const DigitStats& st : stats) runs += st.runs;
+  ImGui::Text("AUPRC per held-out digit (%d run%s: %s)", runs, runs == 1 ? "" : "s",
+              setting_label(like).c_str());
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Mean over the repetitions (seeds) finished in this session; error bars:\n"
+        "±1 sample standard deviation; black line: chance level.");
+  }
+  BarChartOptions options;
+  options.series_names = {"before (pre-trained)", "after (re-trained)"};
+  options.series_colors = {kBeforeColor, kAfterColor};
+  options.x_label = "held-out digit";
+  draw_bar_chart("##per_digit", digit_groups(stats), options, ImVec2(-1, -1));
+  ImGui::End();
+}
+
+}  // namespace xdd

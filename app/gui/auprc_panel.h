@@ -1,0 +1,18 @@
+#pragma once
+// The AUPRC window: the current run's detection metrics before and after re-training (the "after"
+// column follows re-training live), the chance level, and the per-digit bar chart of the paper's
+// Figure 1 filled from every run finished in this session.
+#include "session/snapshot.h"
+
+namespace xdd {
+
+class AuprcPanel {
+ public:
+  void draw(const Snapshot& snapshot, const ExperimentConfig& panel_config);
+};
+
+// The AUPRC of a random score: the held-out digit's share of the test set (from the run's result,
+// or counted in the newest embedding while the run is going; 0 when unknown).
+double chance_auprc(const Snapshot& snapshot);
+
+}  // namespace xdd

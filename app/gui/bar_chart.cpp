@@ -1,0 +1,98 @@
+#include "bar_chart.h"
+
+#include <algorithm>
+
+#include "axis_ticks.h"
+
+namespace xdd {
+namespace {
+
+void draw_legend(ImDrawList* dl, const BarChartOptions& o, ImVec2 at, ImU32 text) {
+  const float font = ImGui::GetFontSize();
+  const float box = font * 0.7f;
+  const float mid = at.y + font * 0.5f;
+  for (size_t i = 0; i < o.series_names.size(); ++i) {
+    dl->AddRectFilled(ImVec2(at.x, mid - box / 2), ImVec2(at.x + box, mid + box / 2),
+                      o.series_colors[i]);
+    at.x += box + 4;
+    dl->AddText(at, text, o.series_names[i].c_str());
+    at.x += ImGui::CalcTextSize(o.series_names[i].c_str()).x + 14;
+  }
+  dl->AddLine(ImVec2(at.x, mid), ImVec2(at.x + box * 1.5f, mid), text, 2.0f);
+  dl->AddText(ImVec2(at.x + box * 1.5f + 4, at.y), text, o.reference_name.c_str());
+}
+
+void draw_error_bar(ImDrawList* dl, float x, float y_lo, float y_hi, float cap, ImU32 color) {
+  dl->AddLine(ImVec2(x, y_lo), ImVec2(x, y_hi), color, 1.5f);
+  dl->AddLine(ImVec2(x - cap, y_lo), ImVec2(x + cap, y_lo), color, 1.5f);
+  dl->AddLine(ImVec2(x - cap, y_hi), ImVec2(x + cap, y_hi), color, 1.5f);
+}
+
+}  // namespace
+
+void draw_bar_chart(const char* id, const std::vector<BarGroup>& groups, const BarChartOptions& o,
+                    ImVec2 size) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
+  if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
+  const float font = ImGui::GetFontSize();
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+
+  const ImVec2 p0(origin.x + font * 3.0f, origin.y + line_h * 1.3f);
+  const ImVec2 p1(origin.x + size.x - font * 0.5f, origin.y + size.y - line_h * 2.0f);
+  draw_legend(dl, o, ImVec2(p0.x, origin.y), text);
+  if (p1.x - p0.x < 20 || p1.y - p0.y < 20 || groups.empty()) return;
+
+  auto to_y = [&](double v) {
+    return p1.y - (p1.y - p0.y) * static_cast<float>(std::clamp(v / o.y_max, 0.0, 1.0));
+  };
+  const AxisTicks yt = nice_ticks(0.0, o.y_max, std::max(2, int((p1.y - p0.y) / (line_h * 1.8f))));
+  for (double v : yt.values) {
+    const float y = to_y(v);
+    dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), grid);
+    const std::string label = format_tick(v, yt.step);
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(p0.x - ts.x - 4, y - ts.y / 2), text, label.c_str());
+  }
+
+  const float group_w = (p1.x - p0.x) / static_cast<float>(groups.size());
+  const size_t series = o.series_names.size();
+  const float bar_w = group_w * 0.8f / static_cast<float>(std::max<size_t>(1, series));
+  const float mouse_x = ImGui::GetIO().MousePos.x;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const float gx = p0.x + group_w * static_cast<float>(g);
+    const float left = gx + group_w * 0.1f;
+    for (size_t s = 0; s < series && s < groups[g].bars.size(); ++s) {
+      const Bar& bar = groups[g].bars[s];
+      if (std::isnan(bar.value)) continue;
+      const float x0 = left + bar_w * static_cast<float>(s);
+      dl->AddRectFilled(ImVec2(x0, to_y(bar.value)), ImVec2(x0 + bar_w - 1, p1.y),
+                        o.series_colors[s]);
+      if (bar.error > 0) {
+        draw_error_bar(dl, x0 + bar_w / 2, to_y(bar.value - bar.error), to_y(bar.value + bar.error),
+                       bar_w * 0.2f, text);
+      }
+    }
+    if (!std::isnan(groups[g].reference)) {
+      const float y = to_y(groups[g].reference);
+      dl->AddLine(ImVec2(gx + group_w * 0.04f, y), ImVec2(gx + group_w * 0.96f, y), text, 2.0f);
+    }
+    const ImVec2 ls = ImGui::CalcTextSize(groups[g].label.c_str());
+    dl->AddText(ImVec2(gx + (group_w - ls.x) / 2, p1.y + 3), text, groups[g].label.c_str());
+    if (hovered && mouse_x >= gx && mouse_x < gx + group_w && !groups[g].tooltip.empty()) {
+      dl->AddRect(ImVec2(gx, p0.y), ImVec2(gx + group_w, p1.y), grid);
+      ImGui::SetTooltip("%s", groups[g].tooltip.c_str());
+    }
+  }
+  dl->AddRect(p0, p1, text);
+  const ImVec2 xl = ImGui::CalcTextSize(o.x_label.c_str());
+  dl->AddText(ImVec2((p0.x + p1.x - xl.x) / 2, p1.y + 3 + line_h), text, o.x_label.c_str());
+}
+
+}  // namespace xdd

@@ -1,0 +1,41 @@
+#pragma once
+// The one OS window: GLFW with an OpenGL 3.3 core context, and Dear ImGui bound to it. Created and
+// used on the main thread only; the destructor tears down in reverse order.
+#include <epoxy/gl.h>
+// epoxy must come before GLFW so that GLFW does not pull in the system GL header.
+#include <GLFW/glfw3.h>
+
+#include <string>
+
+namespace xdd {
+
+class GlWindow {
+ public:
+  // Throws IoError when GLFW, the window or the GL 3.3 context cannot be created (no display).
+  GlWindow(int width, int height, const std::string& title);
+  ~GlWindow();
+  GlWindow(const GlWindow&) = delete;
+  GlWindow& operator=(const GlWindow&) = delete;
+
+  GLFWwindow* handle() const { return window_; }
+  bool should_close() const { return glfwWindowShouldClose(window_); }
+  void toggle_fullscreen();
+  bool fullscreen() const { return fullscreen_; }
+
+  // Starts an ImGui frame; renders it into the back buffer (where a screenshot can read it);
+  // shows it. The framebuffer size is the window's drawable size in pixels.
+  void begin_frame();
+  void render(float clear_r, float clear_g, float clear_b);
+  void swap() { glfwSwapBuffers(window_); }
+  void framebuffer_size(int& width, int& height) const;
+
+  // Wakes the main loop from another thread (safe to call from any thread).
+  static void wake() { glfwPostEmptyEvent(); }
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  bool fullscreen_ = false;
+  int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;  // windowed geometry to return to
+};
+
+}  // namespace xdd

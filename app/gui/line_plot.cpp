@@ -1,0 +1,191 @@
+#include "line_plot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "axis_ticks.h"
+
+namespace xdd {
+namespace {
+
+struct Range {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -std::numeric_limits<double>::infinity();
+  void add(double v) {
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  bool valid() const { return lo <= hi; }
+};
+
+bool all_positive(const std::vector<float>& v) {
+  return std::all_of(v.begin(), v.end(), [](float x) { return !(x <= 0.0f); });
+}
+
+double transform(float v, bool log_y) {
+  return log_y ? std::log10(static_cast<double>(v)) : v;
+}
+
+// The y range of the drawable series, padded so lines do not touch the frame.
+Range y_range(const std::vector<const PlotSeries*>& drawn, bool log_y) {
+  Range r;
+  for (const PlotSeries* s : drawn) {
+    for (float v : *s->values) {
+      if (std::isfinite(v)) r.add(transform(v, log_y));
+    }
+  }
+  if (!r.valid()) return Range{0.0, 1.0};
+  const double pad = r.hi > r.lo ? 0.05 * (r.hi - r.lo) : std::max(1e-3, 0.1 * std::abs(r.hi));
+  return Range{r.lo - pad, r.hi + pad};
+}
+
+// One series as a polyline; runs of points that share a pixel column collapse to their min and
+// max (in the order they occur), which keeps spikes visible.
+void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImVec2 p1,
+                 double x_max, const Range& y) {
+  const std::vector<float>& v = *s.values;
+  const float w = p1.x - p0.x, h = p1.y - p0.y;
+  auto to_x = [&](size_t i) {
+    return p0.x + w * static_cast<float>(x_max > 1 ? static_cast<double>(i) / (x_max - 1) : 0.5);
+  };
+  auto to_y = [&](double t) { return p1.y - h * static_cast<float>((t - y.lo) / (y.hi - y.lo)); };
+  std::vector<ImVec2> line;
+  auto flush = [&] {
+    if (line.size() >= 2)
+      dl->AddPolyline(line.data(), static_cast<int>(line.size()), s.color, 0, 1.5f);
+    if (line.size() == 1) dl->AddCircleFilled(line[0], 2.0f, s.color);
+    line.clear();
+  };
+  size_t i = 0;
+  while (i < v.size()) {
+    const float column = std::floor(to_x(i));
+    size_t lo_i = i, hi_i = i, end = i;
+    bool gap = false;
+    for (; end < v.size() && std::floor(to_x(end)) == column; ++end) {
+      if (!std::isfinite(v[end])) {
+        gap = true;
+        break;
+      }
+      if (v[end] < v[lo_i]) lo_i = end;
+      if (v[end] > v[hi_i]) hi_i = end;
+    }
+    if (end > i) {
+      const size_t a = std::min(lo_i, hi_i), b = std::max(lo_i, hi_i);
+      line.push_back(ImVec2(to_x(a), to_y(transform(v[a], log_y))));
+      if (b != a) line.push_back(ImVec2(to_x(b), to_y(transform(v[b], log_y))));
+    }
+    if (gap) {
+      flush();
+      ++end;  // skip the non-finite value
+    }
+    i = end;
+  }
+  flush();
+}
+
+void draw_legend(ImDrawList* dl, const std::vector<const PlotSeries*>& drawn, ImVec2 at) {
+  const float box = ImGui::GetFontSize() * 0.7f;
+  for (const PlotSeries* s : drawn) {
+    const float mid = at.y + ImGui::GetFontSize() * 0.5f;
+    dl->AddRectFilled(ImVec2(at.x, mid - box / 2), ImVec2(at.x + box, mid + box / 2), s->color);
+    at.x += box + 4;
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), s->name.c_str());
+    at.x += ImGui::CalcTextSize(s->name.c_str()).x + 14;
+  }
+}
+
+void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0, ImVec2 p1,
+                ImDrawList* dl) {
+  const float mx = ImGui::GetIO().MousePos.x;
+  const double t = std::clamp((mx - p0.x) / (p1.x - p0.x), 0.0f, 1.0f);
+  const size_t i = n > 1 ? static_cast<size_t>(std::lround(t * (n - 1))) : 0;
+  const float x = p0.x + (p1.x - p0.x) * static_cast<float>(n > 1 ? double(i) / (n - 1) : 0.5);
+  dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  ImGui::BeginTooltip();
+  ImGui::Text("step %zu", i + 1);
+  for (const PlotSeries* s : drawn) {
+    if (i >= s->values->size()) continue;
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s->color), "%s: %.5g", s->name.c_str(),
+                       (*s->values)[i]);
+  }
+  ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
+                    const LinePlotOptions& options, ImVec2 size) {
+  std::vector<const PlotSeries*> drawn;
+  std::string skipped;
+  size_t n = 0;
+  for (const PlotSeries& s : series) {
+    if (!s.values || s.values->empty()) continue;
+    if (options.log_y && !all_positive(*s.values)) {
+      skipped += (skipped.empty() ? "" : ", ") + s.name;
+      continue;
+    }
+    drawn.push_back(&s);
+    n = std::max(n, s.values->size());
+  }
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
+  if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
+  if (!skipped.empty()) size.y -= line_h;
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton(id, size);
+  const bool hovered = ImGui::IsItemHovered();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
+
+  const float font = ImGui::GetFontSize();
+  const ImVec2 p0(origin.x + font * 4.0f, origin.y + line_h * 1.2f);  // room: y labels, legend
+  const ImVec2 p1(origin.x + size.x - font * 0.8f, origin.y + size.y - line_h * 1.6f);
+  draw_legend(dl, drawn, ImVec2(p0.x, origin.y));
+  if (p1.x - p0.x < 20 || p1.y - p0.y < 20) return;
+
+  const Range y = y_range(drawn, options.log_y);
+  const int max_y_ticks = std::max(2, static_cast<int>((p1.y - p0.y) / (line_h * 1.8f)));
+  const AxisTicks yt =
+      options.log_y ? log_ticks(y.lo, y.hi, max_y_ticks) : nice_ticks(y.lo, y.hi, max_y_ticks);
+  for (double v : yt.values) {
+    const float py = p1.y - (p1.y - p0.y) * static_cast<float>((v - y.lo) / (y.hi - y.lo));
+    dl->AddLine(ImVec2(p0.x, py), ImVec2(p1.x, py), grid);
+    const std::string label = options.log_y ? format_power_of_ten(v) : format_tick(v, yt.step);
+    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+    dl->AddText(ImVec2(p0.x - ts.x - 4, py - ts.y / 2), text, label.c_str());
+  }
+  const double x_max = static_cast<double>(std::max<size_t>(n, 1));
+  const int max_x_ticks = std::max(2, static_cast<int>((p1.x - p0.x) / (font * 5)));
+  const AxisTicks xt = nice_ticks(1.0, std::max(2.0, x_max), max_x_ticks);
+  for (double v : xt.values) {
+    if (v > x_max) break;
+    const float px =
+        p0.x + (p1.x - p0.x) * static_cast<float>(x_max > 1 ? (v - 1) / (x_max - 1) : 0.5);
+    dl->AddLine(ImVec2(px, p1.y), ImVec2(px, p1.y + 4), text);
+    const std::string label = format_tick(v, std::max(1.0, xt.step));
+    dl->AddText(ImVec2(px - ImGui::CalcTextSize(label.c_str()).x / 2, p1.y + 5), text,
+                label.c_str());
+  }
+  const ImVec2 xl = ImGui::CalcTextSize(options.x_label);
+  dl->AddText(ImVec2(p1.x - xl.x, p1.y + 5 + line_h * 0.75f), text, options.x_label);
+  dl->AddRect(p0, p1, text);
+
+  dl->PushClipRect(p0, p1, true);
+  for (const PlotSeries* s : drawn) draw_series(dl, *s, options.log_y, p0, p1, x_max, y);
+  dl->PopClipRect();
+  if (hovered && n > 0 && ImGui::GetIO().MousePos.x >= p0.x) draw_hover(drawn, n, p0, p1, dl);
+  if (n == 0) {
+    const char* msg = "no data yet";
+    const ImVec2 ts = ImGui::CalcTextSize(msg);
+    dl->AddText(ImVec2((p0.x + p1.x - ts.x) / 2, (p0.y + p1.y - ts.y) / 2), grid, msg);
+  }
+  if (!skipped.empty()) {
+    ImGui::TextDisabled("log scale n/a (values <= 0): %s", skipped.c_str());
+  }
+}
+
+}  // namespace xdd

@@ -1,0 +1,47 @@
+#include "loss_panel.h"
+
+#include <imgui.h>
+
+#include "layout.h"
+#include "line_plot.h"
+#include "ui_style.h"
+
+namespace xdd {
+
+void LossPanel::draw(const Snapshot& s) {
+  ImGui::Begin("Loss terms", nullptr, kTiledWindowFlags);
+  ImGui::Checkbox("log scale", &log_y_);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("log10 y axis; only for series whose values are all > 0");
+  }
+  const bool has_gan = !s.gan_d_loss.empty();
+  const bool has_retrain = !s.loss_names.empty();
+  LinePlotOptions options;
+  options.log_y = log_y_;
+  const float gap = ImGui::GetTextLineHeightWithSpacing();
+  const float avail = ImGui::GetContentRegionAvail().y;
+
+  if (has_gan) {
+    ImGui::TextUnformatted("GAN pre-training (BCE)");
+    const std::vector<PlotSeries> gan = {{"D loss", &s.gan_d_loss, series_color(0)},
+                                         {"G loss", &s.gan_g_loss, series_color(1)}};
+    draw_line_plot("##gan_losses", gan, options,
+                   ImVec2(-1, has_retrain ? avail * 0.5f - 2 * gap : -1));
+  } else if (s.gan_from_cache || !s.loss_names.empty()) {
+    ImGui::TextDisabled("GAN loaded from the cache: no pre-training curve this run");
+  }
+  if (has_retrain) {
+    ImGui::Text("Re-training (%s)", s.config.method.c_str());
+    std::vector<PlotSeries> terms;
+    for (size_t i = 0; i < s.loss_names.size() && i < s.loss_values.size(); ++i) {
+      terms.push_back({s.loss_names[i], &s.loss_values[i], series_color(static_cast<int>(i) + 2)});
+    }
+    draw_line_plot("##retrain_losses", terms, options, ImVec2(-1, -1));
+  }
+  if (!has_gan && !has_retrain) {
+    ImGui::TextDisabled("Loss curves appear here when a run trains.");
+  }
+  ImGui::End();
+}
+
+}  // namespace xdd

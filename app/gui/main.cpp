@@ -1,0 +1,50 @@
+// xdd-studio: the desktop app (issue 5). Parses the command line, opens the window and runs the
+// main loop; everything the window shows is StudioApp's.
+#include <cstdio>
+
+#include "app_options.h"
+#include "core/error.h"
+#include "frame_log.h"
+#include "frame_pacer.h"
+#include "gl_window.h"
+#include "screenshot.h"
+#include "studio_app.h"
+
+int main(int argc, char** argv) {
+  using namespace xdd;
+  const ParsedOptions parsed = parse_app_options(argc, argv);
+  if (!parsed.options) return parsed.exit_code;
+  const AppOptions& options = *parsed.options;
+  try {
+    GlWindow window(options.width, options.height, "XDD Studio");
+    StudioApp app(options, window);
+    FramePacer pacer;
+    FrameLog frame_log;
+    double frame_ms = 0.0;
+    for (int frame = 1; !window.should_close(); ++frame) {
+      // --frames: a fixed number of frames for tests and benchmarks, drawn at the 60 Hz pace.
+      pacer.wait(app.animating() || options.frames > 0);
+      pacer.frame_started();
+      window.begin_frame();
+      app.draw(frame_ms);
+      float r, g, b;
+      app.clear_color(r, g, b);
+      window.render(r, g, b);
+      const bool last = options.frames > 0 && frame >= options.frames;
+      if (last && !options.screenshot.empty()) {
+        int w = 0, h = 0;
+        window.framebuffer_size(w, h);
+        save_screenshot_png(options.screenshot, w, h);
+      }
+      window.swap();
+      frame_ms = pacer.frame_finished();
+      frame_log.add(frame_ms);
+      if (last) break;
+    }
+    if (!options.frame_log.empty()) frame_log.write(options.frame_log);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "xdd-studio: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

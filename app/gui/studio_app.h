@@ -1,0 +1,54 @@
+#pragma once
+// XDD Studio's window contents: the controller, every panel, the guide and the view state, drawn
+// once per frame in the fixed tiling. Construct after the GL context exists.
+#include <memory>
+
+#include "app_options.h"
+#include "auprc_panel.h"
+#include "controller.h"
+#include "experiment_panel.h"
+#include "gan_samples_panel.h"
+#include "gl_window.h"
+#include "guide.h"
+#include "loss_panel.h"
+#include "shortcuts.h"
+#include "ui_style.h"
+#if __has_include("embedding_panel.h")
+#include "embedding_panel.h"
+#endif
+
+namespace xdd {
+
+class StudioApp {
+ public:
+  StudioApp(const AppOptions& options, GlWindow& window);
+
+  // Builds the frame's UI (between GlWindow::begin_frame and render). `frame_ms` is the previous
+  // frame's time, for the status bar.
+  void draw(double frame_ms);
+
+  // True while something changes without user input (a run in progress): the main loop then keeps
+  // drawing frames instead of waiting for events.
+  bool animating() const { return controller_.in_progress(); }
+  void clear_color(float& r, float& g, float& b) const;
+
+ private:
+  void draw_menu_bar();
+  void draw_panels(double frame_ms);
+
+  GlWindow& window_;
+  UiFonts fonts_;
+  ViewState view_;
+  bool theme_presentation_ = false;
+  Controller controller_;
+  ExperimentPanel experiment_panel_;
+  LossPanel loss_panel_;
+  AuprcPanel auprc_panel_;
+  GanSamplesPanel gan_samples_panel_;
+  Guide guide_;
+#if __has_include("embedding_panel.h")
+  EmbeddingPanel embedding_panel_;
+#endif
+};
+
+}  // namespace xdd
