@@ -1,6 +1,7 @@
 // A tiny end-to-end run of the whole protocol on the committed 1,000/500-image subset.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -88,6 +89,22 @@ TEST(Pipeline, WritesTheStableOutputFiles) {
   EXPECT_EQ(metrics["holdout"], 8);
   EXPECT_DOUBLE_EQ(metrics["after"]["auprc"].get<double>(), o.after.auprc);
   EXPECT_TRUE(metrics["before"].contains("fpr95"));
+
+  // The information plane: a point per set at step 0 and after each of the 3 steps, all finite and
+  // within the estimators' bounds (I(X;Z) <= log N; I(Z;Y) <= H(Y) <= log 9).
+  std::ifstream plane(dir.path() / "out" / "infoplane.csv");
+  std::getline(plane, header);
+  EXPECT_EQ(header, "step,phase,set,ixz,izy");
+  ASSERT_EQ(o.info_plane.size(), 8u);
+  for (const auto& p : o.info_plane) {
+    const double n = p.set == "labeled" ? 90.0 : 500.0;
+    EXPECT_TRUE(std::isfinite(p.ixz) && std::isfinite(p.izy)) << p.step << " " << p.set;
+    EXPECT_GE(p.ixz, 0.0);
+    EXPECT_LE(p.ixz, std::log(n) + 1e-9);
+    EXPECT_LE(p.izy, std::log(9.0) + 1e-9);
+  }
+  EXPECT_EQ(o.info_plane.front().phase, "pretrained");
+  EXPECT_EQ(o.info_plane.back().step, 3);
 }
 
 TEST(Pipeline, CorruptCachedCheckpointIsADataError) {

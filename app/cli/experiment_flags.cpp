@@ -48,6 +48,8 @@ ExperimentFlags::ExperimentFlags(CLI::App* cmd, bool pretrain_only) {
   add(cmd, "--steps", "retrain_steps", &ExperimentConfig::retrain_steps, "Re-training steps");
   add(cmd, "--lr", "retrain_lr", &ExperimentConfig::retrain_lr, "Re-training learning rate");
   add(cmd, "--optimizer", "optimizer", &ExperimentConfig::optimizer, "adam or sgd");
+  add(cmd, "--info-plane-every", "info_plane_every", &ExperimentConfig::info_plane_every,
+      "Information-plane point every k re-training steps (0 = off)");
   add(cmd, "--bandwidth", "bandwidth", &ExperimentConfig::bandwidth,
       "KDE bandwidth (0 = median pairwise distance of the labeled embeddings)");
 }

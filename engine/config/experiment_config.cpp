@@ -68,6 +68,7 @@ const std::map<std::string, Field>& fields() {
       {"retrain_lr", field(&ExperimentConfig::retrain_lr)},
       {"optimizer", field(&ExperimentConfig::optimizer)},
       {"bandwidth", field(&ExperimentConfig::bandwidth)},
+      {"info_plane_every", field(&ExperimentConfig::info_plane_every)},
       {"threads", field(&ExperimentConfig::threads)},
       {"device", field(&ExperimentConfig::device)},
       {"cache_dir", field(&ExperimentConfig::cache_dir)},
@@ -100,6 +101,7 @@ void validate(const ExperimentConfig& c) {
     throw InvalidArgument("retrain_lr must be in (0, 10], got " + std::to_string(c.retrain_lr));
   }
   require_one_of("optimizer", c.optimizer, {"adam", "sgd"});
+  require_range("info_plane_every", c.info_plane_every, 0, 1000000, "in 0-1000000 (0 = off)");
   if (!std::isfinite(c.bandwidth) || c.bandwidth < 0) {
     throw InvalidArgument("bandwidth must be >= 0 (0 = median pairwise distance), got " +
                           std::to_string(c.bandwidth));

@@ -38,6 +38,9 @@ struct ExperimentConfig {
   double retrain_lr = 1e-3;
   std::string optimizer = "adam";  // adam | sgd
 
+  // Information plane (infoplane.csv): a point every k re-training steps (0 = off).
+  int info_plane_every = 1;
+
   // Scoring: KDE bandwidth; 0 = the median pairwise distance of the labeled embeddings.
   double bandwidth = 0.0;
 

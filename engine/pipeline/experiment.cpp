@@ -8,6 +8,7 @@
 #include "models/discriminator.h"
 #include "pipeline/embedding.h"
 #include "pipeline/experiment_data.h"
+#include "pipeline/info_plane_tracker.h"
 #include "pipeline/pretrained_gan.h"
 #include "scoring/kde.h"
 #include "training/retrainer.h"
@@ -125,6 +126,16 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   out.bandwidth_before = before.bandwidth;
   out.before = metrics_of(out.scores_before, data.test.labels, config.holdout);
   publish(observer, before.update);
+  InfoPlaneTracker info_plane(data.test, labeled, classes, config.holdout, device);
+  auto record_info_plane = [&](int64_t step, const char* phase) {
+    if (config.info_plane_every <= 0 || step % config.info_plane_every != 0) return;
+    const size_t first_new = info_plane.points().size();
+    info_plane.record(gan.discriminator, step, phase);
+    if (!observer.on_info_plane) return;
+    for (size_t i = first_new; i < info_plane.points().size(); ++i)
+      observer.on_info_plane(info_plane.points()[i]);
+  };
+  record_info_plane(0, "pretrained");
 
   enter(observer, Phase::kRetraining, config.method);
   const auto retrain_start = Clock::now();
@@ -142,6 +153,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
     for (const auto& term : report.terms) row.push_back(term.second);
     out.loss_rows.push_back(std::move(row));
     if (observer.on_retrain_step) observer.on_retrain_step(report);
+    record_info_plane(report.step, "retrain");
     if (observer.embedding_interval > 0 && report.step % observer.embedding_interval == 0 &&
         !retrainer.done()) {
       publish(observer, score_embedding(gan.discriminator, data.test, labeled, config.bandwidth,
@@ -150,6 +162,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
     }
   }
   out.seconds_retrain = seconds_since(retrain_start);
+  out.info_plane = info_plane.points();
 
   enter(observer, Phase::kScoringAfter);
   Scored after = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/experiment_config.h"
+#include "pipeline/info_plane_tracker.h"
 #include "pipeline/observer.h"
 #include "scoring/metrics.h"
 
@@ -32,6 +33,8 @@ struct RunOutcome {
   std::vector<GanStepReport> gan_history;      // empty when the GAN came from the cache
   bool gan_from_cache = false;
   std::string gan_cache_file;
+
+  std::vector<InfoPlanePoint> info_plane;  // every info_plane_every re-training steps, both sets
 
   torch::Tensor test_labels;    // [N] digits
   torch::Tensor scores_before;  // [N] float64, higher = more anomalous

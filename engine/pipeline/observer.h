@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "pipeline/info_plane_tracker.h"
 #include "training/gan_trainer.h"
 #include "training/retrainer.h"
 
@@ -33,6 +34,7 @@ struct ExperimentObserver {
   std::function<void(const torch::Tensor& test_images, const torch::Tensor& test_labels)>
       on_test_set;
   std::function<void(const torch::Tensor& samples)> on_gan_samples;  // [n,1,28,28] in [-1,1]
+  std::function<void(const InfoPlanePoint&)> on_info_plane;
   std::function<void()> checkpoint;
   int embedding_interval = 0;  // also publish test embeddings every k re-training steps (0 = never)
   int gan_sample_interval = 0;  // publish generator samples every k GAN steps (0 = never)

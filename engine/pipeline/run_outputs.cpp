@@ -88,6 +88,8 @@ void write_run_outputs(const RunOutcome& o, const std::filesystem::path& out_dir
   write_text_atomically(out_dir / "scores.csv", scores_csv(o));
   write_text_atomically(out_dir / "losses.csv", losses_csv(o));
   if (!o.gan_history.empty()) write_text_atomically(out_dir / "gan_losses.csv", gan_losses_csv(o));
+  if (!o.info_plane.empty())
+    write_text_atomically(out_dir / "infoplane.csv", info_plane_csv(o.info_plane));
   write_text_atomically(out_dir / "config.json", to_json(o.config).dump(2) + "\n");
   // Last, so a metrics.json present means the run's other files are complete.
   write_text_atomically(out_dir / "metrics.json", metrics_json(o).dump(2) + "\n");

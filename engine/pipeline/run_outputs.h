@@ -7,6 +7,7 @@
 //   losses.csv    step, then one column per loss term of the re-training
 //   gan_losses.csv step, epoch, d_loss, g_loss, d_real, d_fake (only when the GAN was trained, not
 //   cached) scores.csv    index,label,score_before,score_after (higher = more anomalous)
+//   infoplane.csv step,phase,set,ixz,izy (I(X;Z), I(Z;Y) in nats; sets labeled and test)
 //   config.json   the full experiment config (re-runnable with --config)
 #include <filesystem>
 

@@ -181,6 +181,9 @@ ExperimentObserver ExperimentSession::make_observer() {
       set_progress(s, r.step, r.total_steps, phase_start_);
     });
   };
+  o.on_info_plane = [this](const InfoPlanePoint& p) {
+    publish([&](Snapshot& s) { s.info_plane.push_back(p); });
+  };
   o.on_embedding = [this](const EmbeddingUpdate& u) {
     auto frame = std::make_shared<const EmbeddingFrame>(to_frame(u));
     publish([&](Snapshot& s) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config/experiment_config.h"
+#include "pipeline/info_plane_point.h"
 #include "scoring/metrics.h"
 
 namespace xdd {
@@ -19,6 +20,7 @@ const char* status_name(SessionStatus status);
 // One finished run of this session, for the per-digit bar chart (paper Figure 1).
 struct RunSummary {
   ExperimentConfig config;
+  std::vector<InfoPlanePoint> info_plane;
   DetectionMetrics before{};
   DetectionMetrics after{};
   double chance_auprc = 0.0;
@@ -66,6 +68,8 @@ struct Snapshot {
   std::optional<DetectionMetrics> after;
   std::optional<DetectionMetrics> after_own;
   double chance_auprc = 0.0;
+
+  std::vector<InfoPlanePoint> info_plane;  // the current run's path, both sets
 
   std::shared_ptr<const EmbeddingFrame> embedding;  // newest test embedding, null before scoring
   std::shared_ptr<const std::vector<uint8_t>> test_images;  // [N, 28*28] for hover previews

@@ -64,7 +64,7 @@ void finish_run(Snapshot& s, const RunOutcome& o) {
   s.after_own = o.after_own;
   s.chance_auprc = o.chance_auprc;
   s.gan_from_cache = o.gan_from_cache;
-  s.finished_runs.push_back(RunSummary{o.config, o.before, o.after, o.chance_auprc});
+  s.finished_runs.push_back(RunSummary{o.config, o.info_plane, o.before, o.after, o.chance_auprc});
 }
 
 std::vector<uint8_t> to_pixels(const torch::Tensor& images) {
