@@ -12,7 +12,7 @@ say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 PACKAGES=(
-  build-essential cmake pkg-config git ca-certificates npm
+  build-essential cmake pkg-config git ca-certificates
   libtorch-dev libopenblas0-openmp libflann-dev liblz4-dev zlib1g-dev
   libimgui-dev libglfw3-dev libepoxy-dev libgl1-mesa-dri
   nlohmann-json3-dev libcli11-dev libspdlog-dev libcairo2-dev libsqlite3-dev
@@ -25,6 +25,9 @@ install_packages() {
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm: Debian's package conflicts with a Node.js that already bundles npm, so only ask for it when
+  # there is no npm at all.
+  command -v npm >/dev/null || missing+=(npm)
   if ((${#missing[@]} == 0)); then say "all ${#PACKAGES[@]} Debian packages present"; return; fi
   say "installing: ${missing[*]}"
   local sudo=""
