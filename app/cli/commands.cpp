@@ -4,6 +4,9 @@ namespace xdd::cli {
 
 void register_all_commands(CLI::App& app) {
   register_info_command(app);
+  register_runs_command(app);
+  register_figure_command(app);
+  register_export_command(app);
 }
 
 }  // namespace xdd::cli
