@@ -9,6 +9,9 @@ void register_all_commands(CLI::App& app) {
   register_eval_command(app);
   register_bench_command(app);
   register_tsne_command(app);
+  register_runs_command(app);
+  register_figure_command(app);
+  register_export_command(app);
 }
 
 }  // namespace xdd::cli

@@ -10,6 +10,9 @@ void register_pretrain_command(CLI::App& app);
 void register_eval_command(CLI::App& app);
 void register_bench_command(CLI::App& app);
 void register_tsne_command(CLI::App& app);
+void register_runs_command(CLI::App& app);
+void register_figure_command(CLI::App& app);
+void register_export_command(CLI::App& app);
 
 // Adds every subcommand to `app`.
 void register_all_commands(CLI::App& app);

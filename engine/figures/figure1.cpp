@@ -1,5 +1,6 @@
 #include "figures/figure1.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.h"
@@ -76,7 +77,7 @@ void draw_figure1(cairo_t* cr, double width, double height, const Figure1Data& d
       cairo_rectangle(cr, x, top, bar, y0 - top);
       cairo_fill(cr);
       if (m.n > 1) {
-        draw_error_bar(cr, x + bar / 2, bar / 4, y.map(m.low, plot.bottom(), plot.y),
+        draw_error_bar(cr, x + bar / 2, std::min(bar / 4, 4.0), y.map(m.low, plot.bottom(), plot.y),
                        y.map(m.high, plot.bottom(), plot.y));
       }
     }
