@@ -92,8 +92,8 @@ void bench_sgemm(int size, int repeats, int threads_wanted) {
   const double n = size;
   const double flops = repeats * 2.0 * n * n * n;
   std::cout << "sgemm size=" << size << " threads=" << threads << " repeats=" << repeats
-            << " gflops=" << flops / seconds / 1e9 << " gflops_per_cpu_s=" << flops / cpu_seconds / 1e9
-            << "\n";
+            << " gflops=" << flops / seconds / 1e9
+            << " gflops_per_cpu_s=" << flops / cpu_seconds / 1e9 << "\n";
 }
 
 }  // namespace
