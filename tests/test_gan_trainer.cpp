@@ -33,9 +33,12 @@ struct Gan {
   xdd::Discriminator d{nullptr};
 };
 
-Gan make_gan(uint64_t init_seed, int width = 16) {
+// The `tiny` preset's networks, or another generator width.
+Gan make_gan(uint64_t init_seed, int width = 0) {
   torch::manual_seed(init_seed);
-  return {xdd::Generator(xdd::NetworkOptions{100, width}), xdd::Discriminator()};
+  xdd::NetworkOptions net = xdd::preset_by_name("tiny").net;
+  if (width > 0) net.gen_channels = width;
+  return {xdd::Generator(net), xdd::Discriminator()};
 }
 
 xdd::GanOptions options(uint64_t seed, int epochs = 2) {
@@ -47,7 +50,7 @@ xdd::GanOptions options(uint64_t seed, int epochs = 2) {
 }
 
 std::unique_ptr<xdd::GanTrainer> make_trainer(uint64_t seed, const torch::Tensor& images,
-                                              int width = 16) {
+                                              int width = 0) {
   const Gan gan = make_gan(seed, width);
   return std::make_unique<xdd::GanTrainer>(gan.g, gan.d, images, options(seed), torch::kCPU);
 }

@@ -49,8 +49,9 @@ class GanTrainer {
   int64_t total_steps() const { return total_steps_; }
   int64_t steps_per_epoch() const { return steps_per_epoch_; }
 
-  // One D step and one G step. InvalidArgument once done(); TrainingError (models left as they were
-  // before the failing update) if a loss is NaN or Inf.
+  // One D step and one G step. InvalidArgument once done(); TrainingError if a loss is NaN or Inf
+  // (checked before its backward pass, so that optimizer update is not applied and step_count()
+  // does not advance; the run is best resumed from a checkpoint with other settings).
   GanStepReport step();
 
   // n generator samples [n, 1, 28, 28] on the CPU, from z drawn with `seed`: eval mode (BatchNorm
