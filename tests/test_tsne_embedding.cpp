@@ -194,3 +194,27 @@ TEST(TsneEmbedding, PcaInitHasTheRequestedSpread) {
   // Same data, same signs: deterministic.
   EXPECT_EQ(xdd::pca_init(blobs.points, 1e-4), init);
 }
+
+TEST(TsneEmbedding, DuplicatePointsAndHugeValues) {
+  auto blobs = xdd::test::make_blobs(2, 100, 5, 5.0, 9);
+  for (int i = 1; i < 60; ++i) {  // 60 copies of one point: more than the 45 neighbours
+    for (int d = 0; d < 5; ++d) blobs.points.values[i * 5 + d] = blobs.points.values[d];
+  }
+  TsneParams params = small_params();
+  params.perplexity = 15.0;
+  const Affinities P = Affinities::compute(blobs.points, params);
+  double sum = 0.0;
+  for (float p : P.values()) {
+    ASSERT_TRUE(std::isfinite(p));
+    sum += p;
+  }
+  EXPECT_NEAR(sum, 1.0, 1e-5);
+  TsneEmbedding emb(P, xdd::pca_init(blobs.points), params);
+  emb.optimize(300);
+  for (float v : emb.layout()) ASSERT_TRUE(std::isfinite(v));
+  EXPECT_GT(xdd::test::label_purity(emb.layout(), blobs.labels, 10), 0.95);
+
+  for (float& v : blobs.points.values) v *= 1e30f;  // finite, but squared distances overflow
+  EXPECT_THROW(Affinities::compute(blobs.points, params), xdd::DataError);
+  EXPECT_THROW(xdd::pca_project(blobs.points, 2), xdd::DataError);
+}

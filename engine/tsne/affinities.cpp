@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <sstream>
 
@@ -32,6 +33,16 @@ Affinities Affinities::compute(const PointMatrix& points, const TsneParams& para
         << " or add points";
     throw InvalidArgument(msg.str());
   }
+  // Squared distances are float sums of d squared differences of up to twice the largest value.
+  float largest = 0.0f;
+  for (float v : points.values) largest = std::max(largest, std::abs(v));
+  const double limit = std::sqrt(std::numeric_limits<float>::max() / (4.0 * points.cols)) / 2.0;
+  if (largest > limit) {
+    std::ostringstream msg;
+    msg << "t-SNE input has values up to " << largest << ": squared distances would overflow float "
+        << "(limit " << limit << " for " << points.cols << " columns); rescale the input";
+    throw DataError(msg.str());
+  }
   const auto start = std::chrono::steady_clock::now();
   const KnnGraph graph = find_neighbors(points, k, params);
   const double knn_seconds = seconds_since(start);
@@ -54,6 +65,13 @@ Affinities Affinities::from_neighbors(const KnnGraph& graph, double perplexity, 
   const int k = graph.k;
   for (std::int32_t j : graph.indices) {
     if (j < 0 || j >= n) throw InvalidArgument("neighbour graph has an index outside 0..n-1");
+  }
+  for (float d : graph.sq_distances) {
+    if (!std::isfinite(d)) {
+      throw DataError(
+          "squared distances between input points overflow float (values too large); "
+          "rescale the input");
+    }
   }
 
   // Conditional rows P_j|i, calibrated independently (hence in parallel, deterministically).

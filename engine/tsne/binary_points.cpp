@@ -56,6 +56,10 @@ PointMatrix convert(const unsigned char* data, std::int64_t rows, std::int64_t c
   m.rows = rows;
   m.cols = cols;
   m.values.resize(static_cast<size_t>(rows * cols));
+  if (type.kind == Kind::kUnsigned && type.size == 1 && !column_major) {  // images: the common case
+    for (size_t k = 0; k < m.values.size(); ++k) m.values[k] = static_cast<float>(data[k]);
+    return m;
+  }
   for (std::int64_t i = 0; i < rows; ++i) {
     for (std::int64_t j = 0; j < cols; ++j) {
       const std::int64_t src = column_major ? j * rows + i : i * cols + j;

@@ -71,9 +71,11 @@ KnnGraph find_neighbors(const PointMatrix& points, int k, const TsneParams& para
     index = std::make_unique<FlannIndex>(data, flann::LinearIndexParams());
     search.checks = flann::FLANN_CHECKS_UNLIMITED;
   } else {
-    // The k-means tree draws its initial centres from rand(); seeding makes it repeatable.
+    // k-means++ seeding draws from std::rand(), which seed_random sets: the tree is repeatable.
+    // (FLANN's default random seeding shuffles with std::random_device and is not.)
     flann::seed_random(static_cast<unsigned>(params.seed));
-    index = std::make_unique<FlannIndex>(data, flann::KMeansIndexParams(params.knn_branching));
+    index = std::make_unique<FlannIndex>(
+        data, flann::KMeansIndexParams(params.knn_branching, 11, flann::FLANN_CENTERS_KMEANSPP));
     search.checks = params.knn_checks;
   }
   index->buildIndex();

@@ -53,6 +53,12 @@ std::vector<double> gram_of_columns(const std::vector<float>& x, std::int64_t n,
       }
     });
   }
+  for (double v : c) {
+    if (!std::isfinite(v)) {
+      throw DataError(
+          "PCA input values are too large (their squares overflow float); rescale them");
+    }
+  }
   for (int i = 0; i < d; ++i) {  // mirror the upper triangle
     for (int j = 0; j < i; ++j)
       c[static_cast<size_t>(i) * d + j] = c[static_cast<size_t>(j) * d + i];

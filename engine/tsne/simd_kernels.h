@@ -10,6 +10,11 @@ namespace xdd::tsne {
 // Vector width the kernels are organised around (also used by the portable versions).
 constexpr int kLanes = 8;
 
+// The fixed order in which the kernels add their 8 lane sums.
+inline float lane_sum8(const float* v) {
+  return ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
+}
+
 // Repulsion on `count` points (px, py) from `size` interaction-list entries (lx, ly: position, lm:
 // mass = number of points summarised). For each point p and entry e, with d = p - l_e and
 // w = 1 / (1 + |d|^2): fx += m w^2 dx, fy += m w^2 dy, z += m w, entries summed in list order.
