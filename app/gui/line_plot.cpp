@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "axis_ticks.h"
+#include "plot_legend.h"
 
 namespace xdd {
 namespace {
@@ -84,17 +85,6 @@ void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImV
   flush();
 }
 
-void draw_legend(ImDrawList* dl, const std::vector<const PlotSeries*>& drawn, ImVec2 at) {
-  const float box = ImGui::GetFontSize() * 0.7f;
-  for (const PlotSeries* s : drawn) {
-    const float mid = at.y + ImGui::GetFontSize() * 0.5f;
-    dl->AddRectFilled(ImVec2(at.x, mid - box / 2), ImVec2(at.x + box, mid + box / 2), s->color);
-    at.x += box + 4;
-    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), s->name.c_str());
-    at.x += ImGui::CalcTextSize(s->name.c_str()).x + 14;
-  }
-}
-
 void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0, ImVec2 p1,
                 ImDrawList* dl) {
   const float mx = ImGui::GetIO().MousePos.x;
@@ -117,6 +107,7 @@ void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0
 void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
                     const LinePlotOptions& options, ImVec2 size) {
   std::vector<const PlotSeries*> drawn;
+  std::vector<LegendItem> legend;
   std::string skipped;
   size_t n = 0;
   for (const PlotSeries& s : series) {
@@ -126,6 +117,7 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
       continue;
     }
     drawn.push_back(&s);
+    legend.push_back({s.name, s.color});
     n = std::max(n, s.values->size());
   }
 
@@ -140,23 +132,35 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
-
   const float font = ImGui::GetFontSize();
-  const ImVec2 p0(origin.x + font * 4.0f, origin.y + line_h * 1.2f);  // room: y labels, legend
-  const ImVec2 p1(origin.x + size.x - font * 0.8f, origin.y + size.y - line_h * 1.6f);
-  draw_legend(dl, drawn, ImVec2(p0.x, origin.y));
-  if (p1.x - p0.x < 20 || p1.y - p0.y < 20) return;
 
+  // Vertical layout first (legend rows, then the plot, then two rows of x labels), so the y ticks
+  // are known before the left margin is sized to their widest label.
+  const float legend_h = layout_legend(nullptr, legend, origin.x, origin.x + size.x, origin.y);
+  const float top = origin.y + legend_h + font * 0.3f;
+  const float bottom = origin.y + size.y - line_h * 1.8f;
+  if (bottom - top < 20) return;
   const Range y = y_range(drawn, options.log_y);
-  const int max_y_ticks = std::max(2, static_cast<int>((p1.y - p0.y) / (line_h * 1.8f)));
+  const int max_y_ticks = std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f)));
   const AxisTicks yt =
       options.log_y ? log_ticks(y.lo, y.hi, max_y_ticks) : nice_ticks(y.lo, y.hi, max_y_ticks);
+  std::vector<std::string> y_labels;
+  float label_w = 0;
   for (double v : yt.values) {
-    const float py = p1.y - (p1.y - p0.y) * static_cast<float>((v - y.lo) / (y.hi - y.lo));
+    y_labels.push_back(options.log_y ? format_power_of_ten(v) : format_tick(v, yt.step));
+    label_w = std::max(label_w, ImGui::CalcTextSize(y_labels.back().c_str()).x);
+  }
+  const ImVec2 p0(origin.x + label_w + font * 0.5f, top);
+  const ImVec2 p1(origin.x + size.x - font * 0.8f, bottom);
+  if (p1.x - p0.x < 20) return;
+  layout_legend(dl, legend, origin.x, origin.x + size.x, origin.y);
+
+  for (size_t k = 0; k < yt.values.size(); ++k) {
+    const float py =
+        p1.y - (p1.y - p0.y) * static_cast<float>((yt.values[k] - y.lo) / (y.hi - y.lo));
     dl->AddLine(ImVec2(p0.x, py), ImVec2(p1.x, py), grid);
-    const std::string label = options.log_y ? format_power_of_ten(v) : format_tick(v, yt.step);
-    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    dl->AddText(ImVec2(p0.x - ts.x - 4, py - ts.y / 2), text, label.c_str());
+    const ImVec2 ts = ImGui::CalcTextSize(y_labels[k].c_str());
+    dl->AddText(ImVec2(p0.x - ts.x - 4, py - ts.y / 2), text, y_labels[k].c_str());
   }
   const double x_max = static_cast<double>(std::max<size_t>(n, 1));
   const int max_x_ticks = std::max(2, static_cast<int>((p1.x - p0.x) / (font * 5)));

@@ -28,7 +28,9 @@ void LossPanel::draw(const Snapshot& s) {
     draw_line_plot("##gan_losses", gan, options,
                    ImVec2(-1, has_retrain ? avail * 0.5f - 2 * gap : -1));
   } else if (s.gan_from_cache || !s.loss_names.empty()) {
-    ImGui::TextDisabled("GAN loaded from the cache: no pre-training curve this run");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("GAN loaded from the cache: no pre-training curve this run");
+    ImGui::PopStyleColor();
   }
   if (has_retrain) {
     ImGui::Text("Re-training (%s)", s.config.method.c_str());
