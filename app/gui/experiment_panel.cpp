@@ -199,6 +199,10 @@ void ExperimentPanel::draw_cache_state(const ExperimentConfig& config) {
       std::snprintf(text, sizeof text, "GAN for digit %d: cached, no pre-training", config.holdout);
       color = ImVec4(0.2f, 0.7f, 0.2f, 1);
       break;
+    case GanCacheProbe::State::kPartial:
+      std::snprintf(text, sizeof text, "GAN for digit %d: partly pre-trained, resumes",
+                    config.holdout);
+      break;
     case GanCacheProbe::State::kNotCached:
       std::snprintf(text, sizeof text, "GAN for digit %d: not cached, pre-trains first",
                     config.holdout);

@@ -52,10 +52,12 @@ void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImV
   };
   auto to_y = [&](double t) { return p1.y - h * static_cast<float>((t - y.lo) / (y.hi - y.lo)); };
   std::vector<ImVec2> line;
+  // Separate segments rather than one AddPolyline: ImGui's polyline joins thin out at the sharp
+  // turns of a noisy loss curve, which looks like gaps.
+  const float thickness = std::clamp(ImGui::GetFontSize() / 10.0f, 1.5f, 3.0f);
   auto flush = [&] {
-    if (line.size() >= 2)
-      dl->AddPolyline(line.data(), static_cast<int>(line.size()), s.color, 0, 1.5f);
-    if (line.size() == 1) dl->AddCircleFilled(line[0], 2.0f, s.color);
+    for (size_t k = 1; k < line.size(); ++k) dl->AddLine(line[k - 1], line[k], s.color, thickness);
+    if (line.size() == 1) dl->AddCircleFilled(line[0], thickness + 0.5f, s.color);
     line.clear();
   };
   size_t i = 0;
@@ -85,15 +87,15 @@ void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImV
   flush();
 }
 
-void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0, ImVec2 p1,
-                ImDrawList* dl) {
+void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, int64_t first_step,
+                ImVec2 p0, ImVec2 p1, ImDrawList* dl) {
   const float mx = ImGui::GetIO().MousePos.x;
   const double t = std::clamp((mx - p0.x) / (p1.x - p0.x), 0.0f, 1.0f);
   const size_t i = n > 1 ? static_cast<size_t>(std::lround(t * (n - 1))) : 0;
   const float x = p0.x + (p1.x - p0.x) * static_cast<float>(n > 1 ? double(i) / (n - 1) : 0.5);
   dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   ImGui::BeginTooltip();
-  ImGui::Text("step %zu", i + 1);
+  ImGui::Text("step %lld", static_cast<long long>(first_step + static_cast<int64_t>(i)));
   for (const PlotSeries* s : drawn) {
     if (i >= s->values->size()) continue;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s->color), "%s: %.5g", s->name.c_str(),
@@ -164,11 +166,12 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
   }
   const double x_max = static_cast<double>(std::max<size_t>(n, 1));
   const int max_x_ticks = std::max(2, static_cast<int>((p1.x - p0.x) / (font * 5)));
-  const AxisTicks xt = nice_ticks(1.0, std::max(2.0, x_max), max_x_ticks);
+  const double first = static_cast<double>(options.first_step);
+  const AxisTicks xt = nice_ticks(first, first + std::max(1.0, x_max - 1), max_x_ticks);
   for (double v : xt.values) {
-    if (v > x_max) break;
+    if (v > first + x_max - 1) break;
     const float px =
-        p0.x + (p1.x - p0.x) * static_cast<float>(x_max > 1 ? (v - 1) / (x_max - 1) : 0.5);
+        p0.x + (p1.x - p0.x) * static_cast<float>(x_max > 1 ? (v - first) / (x_max - 1) : 0.5);
     dl->AddLine(ImVec2(px, p1.y), ImVec2(px, p1.y + 4), text);
     const std::string label = format_tick(v, std::max(1.0, xt.step));
     dl->AddText(ImVec2(px - ImGui::CalcTextSize(label.c_str()).x / 2, p1.y + 5), text,
@@ -181,7 +184,8 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
   dl->PushClipRect(p0, p1, true);
   for (const PlotSeries* s : drawn) draw_series(dl, *s, options.log_y, p0, p1, x_max, y);
   dl->PopClipRect();
-  if (hovered && n > 0 && ImGui::GetIO().MousePos.x >= p0.x) draw_hover(drawn, n, p0, p1, dl);
+  if (hovered && n > 0 && ImGui::GetIO().MousePos.x >= p0.x)
+    draw_hover(drawn, n, options.first_step, p0, p1, dl);
   if (n == 0) {
     const char* msg = "no data yet";
     const ImVec2 ts = ImGui::CalcTextSize(msg);
