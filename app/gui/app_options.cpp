@@ -61,6 +61,7 @@ ParsedOptions parse_app_options(int argc, char** argv) {
       ->capture_default_str();
   cli.add_flag("--autostart", o.autostart, "start the experiment at once");
   cli.add_flag("--presentation", o.presentation, "start in presentation mode");
+  cli.add_flag("--guide", o.guide, "start the guided sequence (N steps through it)");
   cli.add_option("--frames", o.frames, "render N frames, then exit 0 (tests, benchmarks)");
   cli.add_option("--screenshot", o.screenshot, "write a PNG of the last frame (with --frames)");
   cli.add_option("--frame-log", o.frame_log, "write each frame's time in ms to this file");

@@ -12,6 +12,7 @@ struct AppOptions {
   ExperimentConfig config;  // the experiment the panel starts with
   bool autostart = false;   // run it at once
   bool presentation = false;
+  bool guide = false;      // start the guided sequence (step 1 starts the run)
   int frames = 0;          // > 0: render this many frames, then exit 0
   std::string screenshot;  // PNG written after the last frame (needs frames > 0)
   std::string frame_log;   // per-frame times in ms, one per line, written at exit

@@ -24,13 +24,13 @@ void metrics_table(const Snapshot& s) {
   const bool live =
       s.status == SessionStatus::kRunning && s.embedding && s.embedding->stage == "during";
   if (!ImGui::BeginTable("metrics", 4,
-                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+                         ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
     return;
   }
-  ImGui::TableSetupColumn("KDE score");
-  ImGui::TableSetupColumn("before");
-  ImGui::TableSetupColumn(live ? "after (live)" : "after");
-  ImGui::TableSetupColumn("change");
+  ImGui::TableSetupColumn("KDE score", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("before", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(live ? "after*" : "after", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("change", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableHeadersRow();
   struct Row {
     const char* name;
@@ -39,10 +39,16 @@ void metrics_table(const Snapshot& s) {
   };
   for (const Row& row :
        {Row{"AUPRC", &DetectionMetrics::auprc, true}, Row{"AUROC", &DetectionMetrics::auroc, true},
-        Row{"FPR at 95% TPR", &DetectionMetrics::fpr95, false}}) {
+        Row{"FPR95", &DetectionMetrics::fpr95, false}}) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(row.name);
+    if (ImGui::IsItemHovered() && row.field == &DetectionMetrics::fpr95) {
+      ImGui::SetTooltip("false-positive rate at 95%% true-positive rate (lower is better)");
+    }
+    if (ImGui::IsItemHovered() && row.field == &DetectionMetrics::fpr95) {
+      ImGui::SetTooltip("false-positive rate at 95%% true-positive rate (lower is better)");
+    }
     ImGui::TableNextColumn();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kBeforeColor));
     metric_cell(s.before, row.field);
@@ -60,10 +66,14 @@ void metrics_table(const Snapshot& s) {
     }
   }
   ImGui::EndTable();
-  if (live)
-    ImGui::TextDisabled("after: live, at re-training step %lld", (long long)s.embedding->step);
-  if (s.after_own)
-    ImGui::Text("AUPRC with %s's own score: %.3f", s.config.method.c_str(), s.after_own->auprc);
+  if (live) {
+    ImGui::TextDisabled("* live, at re-training step %lld",
+                        static_cast<long long>(s.embedding->step));
+  }
+  if (s.after_own) {
+    ImGui::TextWrapped("AUPRC with %s's own score: %.3f", s.config.method.c_str(),
+                       s.after_own->auprc);
+  }
 }
 
 std::vector<BarGroup> digit_groups(const std::array<DigitStats, 10>& stats) {
@@ -105,7 +115,7 @@ void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   if (s.status == SessionStatus::kIdle) {
     ImGui::TextDisabled("Run an experiment to score the held-out digit.");
   } else {
-    ImGui::Text("held-out digit %d: %s", s.config.holdout, setting_label(s.config).c_str());
+    ImGui::TextWrapped("held-out digit %d: %s", s.config.holdout, setting_label(s.config).c_str());
     const double chance = chance_auprc(s);
     if (chance > 0) {
       ImGui::Text("chance AUPRC %.3f", chance);
@@ -120,15 +130,15 @@ void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   const auto stats = stats_by_digit(s.finished_runs, like);
   int runs = 0;
   for (const DigitStats& st : stats) runs += st.runs;
-  ImGui::Text("AUPRC per held-out digit (%d run%s: %s)", runs, runs == 1 ? "" : "s",
-              setting_label(like).c_str());
+  ImGui::TextWrapped("AUPRC per held-out digit (%d run%s: %s)", runs, runs == 1 ? "" : "s",
+                     setting_label(like).c_str());
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip(
         "Mean over the repetitions (seeds) finished in this session; error bars:\n"
         "±1 sample standard deviation; black line: chance level.");
   }
   BarChartOptions options;
-  options.series_names = {"before (pre-trained)", "after (re-trained)"};
+  options.series_names = {"before", "after re-training"};
   options.series_colors = {kBeforeColor, kAfterColor};
   options.x_label = "held-out digit";
   draw_bar_chart("##per_digit", digit_groups(stats), options, ImVec2(-1, -1));

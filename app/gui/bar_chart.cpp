@@ -3,24 +3,10 @@
 #include <algorithm>
 
 #include "axis_ticks.h"
+#include "plot_legend.h"
 
 namespace xdd {
 namespace {
-
-void draw_legend(ImDrawList* dl, const BarChartOptions& o, ImVec2 at, ImU32 text) {
-  const float font = ImGui::GetFontSize();
-  const float box = font * 0.7f;
-  const float mid = at.y + font * 0.5f;
-  for (size_t i = 0; i < o.series_names.size(); ++i) {
-    dl->AddRectFilled(ImVec2(at.x, mid - box / 2), ImVec2(at.x + box, mid + box / 2),
-                      o.series_colors[i]);
-    at.x += box + 4;
-    dl->AddText(at, text, o.series_names[i].c_str());
-    at.x += ImGui::CalcTextSize(o.series_names[i].c_str()).x + 14;
-  }
-  dl->AddLine(ImVec2(at.x, mid), ImVec2(at.x + box * 1.5f, mid), text, 2.0f);
-  dl->AddText(ImVec2(at.x + box * 1.5f + 4, at.y), text, o.reference_name.c_str());
-}
 
 void draw_error_bar(ImDrawList* dl, float x, float y_lo, float y_hi, float cap, ImU32 color) {
   dl->AddLine(ImVec2(x, y_lo), ImVec2(x, y_hi), color, 1.5f);
@@ -44,9 +30,15 @@ void draw_bar_chart(const char* id, const std::vector<BarGroup>& groups, const B
   const float font = ImGui::GetFontSize();
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
 
-  const ImVec2 p0(origin.x + font * 3.0f, origin.y + line_h * 1.3f);
+  std::vector<LegendItem> legend;
+  for (size_t i = 0; i < o.series_names.size(); ++i) {
+    legend.push_back({o.series_names[i], o.series_colors[i]});
+  }
+  legend.push_back({o.reference_name, text, true});
+  const float legend_h = layout_legend(dl, legend, origin.x, origin.x + size.x, origin.y);
+  const float label_w = ImGui::CalcTextSize("0.0").x;
+  const ImVec2 p0(origin.x + label_w + font * 0.5f, origin.y + legend_h + font * 0.3f);
   const ImVec2 p1(origin.x + size.x - font * 0.5f, origin.y + size.y - line_h * 2.0f);
-  draw_legend(dl, o, ImVec2(p0.x, origin.y), text);
   if (p1.x - p0.x < 20 || p1.y - p0.y < 20 || groups.empty()) return;
 
   auto to_y = [&](double v) {

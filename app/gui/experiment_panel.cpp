@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 
 #include "layout.h"
@@ -42,21 +43,27 @@ void help_marker(const char* text) {
 
 }  // namespace
 
-void ExperimentPanel::draw(Controller& c) {
+void ExperimentPanel::draw(Controller& c, bool presentation) {
   ImGui::Begin("Experiment", nullptr, kTiledWindowFlags);
   ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
-  draw_data(c);
-  ImGui::Separator();
   draw_holdout(c);
   draw_beta(c);
   ImGui::Separator();
-  draw_method(c.config());
-  ImGui::Separator();
-  draw_training(c.config());
-  ImGui::PopItemWidth();
-  ImGui::Separator();
   draw_buttons(c);
   draw_cache_state(c.config());
+  // Fold the settings when the mode changes; the user may open or close them in between.
+  if (folded_for_ != static_cast<int>(presentation)) {
+    ImGui::SetNextItemOpen(!presentation, ImGuiCond_Always);
+    folded_for_ = static_cast<int>(presentation);
+  }
+  if (ImGui::CollapsingHeader("Settings")) {
+    draw_data(c);
+    ImGui::Separator();
+    draw_method(c.config());
+    ImGui::Separator();
+    draw_training(c.config());
+  }
+  ImGui::PopItemWidth();
   ImGui::End();
 }
 
@@ -92,7 +99,7 @@ void ExperimentPanel::draw_holdout(Controller& c) {
 
 void ExperimentPanel::draw_beta(Controller& c) {
   double& beta = c.config().beta;
-  ImGui::TextUnformatted("β (weight of relevance, L = C − β·R)");
+  ImGui::TextWrapped("β (weight of relevance, L = C − β·R)");
   float slider = beta > 0 ? static_cast<float>(std::clamp(beta, 1e-3, 1e3)) : 1e-3f;
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 7.5f);
   if (ImGui::SliderFloat("##beta_slider", &slider, 1e-3f, 1e3f, beta == 0 ? "0" : "%.3g",
@@ -185,22 +192,33 @@ void ExperimentPanel::draw_buttons(Controller& c) {
 
 void ExperimentPanel::draw_cache_state(const ExperimentConfig& config) {
   cache_probe_.update(config);
+  char text[96];
+  ImVec4 color(0.9f, 0.55f, 0.1f, 1);
   switch (cache_probe_.state()) {
     case GanCacheProbe::State::kCached:
-      ImGui::TextColored(ImVec4(0.2f, 0.7f, 0.2f, 1), "GAN for digit %d: cached (no pre-training)",
-                         config.holdout);
+      std::snprintf(text, sizeof text, "GAN for digit %d: cached, no pre-training", config.holdout);
+      color = ImVec4(0.2f, 0.7f, 0.2f, 1);
+      break;
+    case GanCacheProbe::State::kPartial:
+      std::snprintf(text, sizeof text, "GAN for digit %d: partly pre-trained, resumes",
+                    config.holdout);
       break;
     case GanCacheProbe::State::kNotCached:
-      ImGui::TextColored(ImVec4(0.9f, 0.55f, 0.1f, 1), "GAN for digit %d: not cached (pre-trains)",
-                         config.holdout);
+      std::snprintf(text, sizeof text, "GAN for digit %d: not cached, pre-trains first",
+                    config.holdout);
       break;
     case GanCacheProbe::State::kChecking:
-      ImGui::TextDisabled("GAN cache: checking...");
+      std::snprintf(text, sizeof text, "GAN cache: checking...");
+      color = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
       break;
     case GanCacheProbe::State::kUnavailable:
-      ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1), "GAN cache: unknown (dataset unreadable)");
+      std::snprintf(text, sizeof text, "GAN cache: unknown (dataset unreadable)");
+      color = ImVec4(0.9f, 0.2f, 0.2f, 1);
       break;
   }
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", cache_probe_.detail().c_str());
 }
 

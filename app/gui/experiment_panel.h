@@ -12,7 +12,8 @@ namespace xdd {
 class ExperimentPanel {
  public:
   explicit ExperimentPanel(std::function<void()> wake) : cache_probe_(std::move(wake)) {}
-  void draw(Controller& controller);
+  // In presentation mode the method and training settings fold away (keys drive the demo).
+  void draw(Controller& controller, bool presentation);
 
  private:
   void draw_data(Controller& c);
@@ -26,6 +27,7 @@ class ExperimentPanel {
   GanCacheProbe cache_probe_;
   std::string data_dir_edit_;  // the folder text while it is being typed (applied on Enter)
   bool data_dir_editing_ = false;
+  int folded_for_ = -1;  // the mode the settings were last folded or unfolded for
 };
 
 }  // namespace xdd

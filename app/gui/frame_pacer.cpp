@@ -10,14 +10,14 @@ namespace xdd {
 namespace {
 
 constexpr auto kFramePeriod = std::chrono::microseconds(16667);
-constexpr double kIdleTimeoutSeconds = 1.0;
+constexpr double kIdleTimeoutSeconds = 5.0;
 
 }  // namespace
 
-void FramePacer::wait(bool animating) {
+void FramePacer::wait(bool continuous) {
   // Never start frames faster than 60 per second: training needs the cores more than we do.
   std::this_thread::sleep_until(frame_start_ + kFramePeriod);
-  if (animating || extra_frames_ > 0) {
+  if (continuous || extra_frames_ > 0) {
     if (extra_frames_ > 0) --extra_frames_;
     glfwPollEvents();
     return;

@@ -1,15 +1,15 @@
 #pragma once
-// When the main loop draws: at most 60 frames a second while something moves (a run, the few
-// frames after an input event), and not at all while idle (it sleeps in glfwWaitEventsTimeout
-// until an input, a new snapshot or the once-a-second refresh).
+// When the main loop draws: after each event (input, a new snapshot, a t-SNE update) plus two
+// frames for ImGui to settle, at most 60 frames a second, and otherwise not at all (it sleeps in
+// glfwWaitEventsTimeout; a refresh every 5 s is the only idle cost).
 #include <chrono>
 
 namespace xdd {
 
 class FramePacer {
  public:
-  // Waits for the moment to draw the next frame. `animating`: keep drawing without events.
-  void wait(bool animating);
+  // Waits for the moment to draw the next frame. `continuous`: draw without waiting for events.
+  void wait(bool continuous);
   void frame_started();
   // The time from frame_started() to now, in ms (the frame's work, swap included).
   double frame_finished();

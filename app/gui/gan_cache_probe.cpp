@@ -59,9 +59,19 @@ void GanCacheProbe::check_file(const ExperimentConfig& config) {
     const std::filesystem::path file =
         gan_cache_path(resolved_cache_dir(config), key_.key, config.holdout, config.preset, epochs,
                        config.gan_seed);
+    std::filesystem::path partial = file;
+    partial += ".partial";  // the name obtain_pretrained_gan gives its per-epoch checkpoint
     std::error_code ec;
-    state_ = std::filesystem::exists(file, ec) ? State::kCached : State::kNotCached;
-    detail_ = file.string();
+    if (std::filesystem::exists(file, ec)) {
+      state_ = State::kCached;
+      detail_ = file.string();
+    } else if (std::filesystem::exists(partial, ec)) {
+      state_ = State::kPartial;
+      detail_ = partial.string();
+    } else {
+      state_ = State::kNotCached;
+      detail_ = file.string();
+    }
   } catch (const Error& e) {
     state_ = State::kUnavailable;
     detail_ = e.what();

@@ -15,7 +15,8 @@ namespace xdd {
 
 class GanCacheProbe {
  public:
-  enum class State { kChecking, kCached, kNotCached, kUnavailable };
+  // kPartial: an interrupted pre-training left a checkpoint; the next run resumes from it.
+  enum class State { kChecking, kCached, kPartial, kNotCached, kUnavailable };
 
   // `wake` is called from the background thread when the dataset has been read.
   explicit GanCacheProbe(std::function<void()> wake) : wake_(std::move(wake)) {}

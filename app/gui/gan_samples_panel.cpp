@@ -56,9 +56,13 @@ void GanSamplesPanel::draw(const Snapshot& s) {
     upload(s.gan_samples, s.gan_sample_count);
   }
   if (s.gan_samples.empty() || uploaded_.empty()) {  // a new run shows only its own samples
-    ImGui::TextWrapped(s.gan_from_cache || !s.loss_names.empty()
-                           ? "The GAN came from the cache: no samples are drawn during this run."
-                           : "Generated digits appear here while the GAN pre-trains.");
+    const char* why = "Generated digits appear here while the GAN pre-trains.";
+    if (!s.gan_d_loss.empty()) {
+      why = "The generator is sampled every 50 pre-training steps; none drawn in this run yet.";
+    } else if (!s.loss_names.empty() || s.gan_from_cache) {
+      why = "The GAN came from the cache: this run did not pre-train, so there are no samples.";
+    }
+    ImGui::TextWrapped("%s", why);
     ImGui::End();
     return;
   }

@@ -26,7 +26,9 @@ Layout tile_layout(ImVec2 display, float top, float status_height, float guide_h
 constexpr ImGuiWindowFlags kTiledWindowFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
 
-// Places the next ImGui window exactly on `r` (every frame, so the tiling holds).
+// Places the next ImGui window exactly on `r` (every frame, so the tiling holds). Tiled windows
+// draw no background of their own: the frame is cleared to the window colour instead, which
+// halves the pixels a software renderer (llvmpipe under Xvfb) has to blend each frame.
 void place_next_window(const Rect& r);
 
 }  // namespace xdd

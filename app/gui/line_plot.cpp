@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "axis_ticks.h"
+#include "plot_legend.h"
 
 namespace xdd {
 namespace {
@@ -51,10 +52,12 @@ void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImV
   };
   auto to_y = [&](double t) { return p1.y - h * static_cast<float>((t - y.lo) / (y.hi - y.lo)); };
   std::vector<ImVec2> line;
+  // Separate segments rather than one AddPolyline: ImGui's polyline joins thin out at the sharp
+  // turns of a noisy loss curve, which looks like gaps.
+  const float thickness = std::clamp(ImGui::GetFontSize() / 10.0f, 1.5f, 3.0f);
   auto flush = [&] {
-    if (line.size() >= 2)
-      dl->AddPolyline(line.data(), static_cast<int>(line.size()), s.color, 0, 1.5f);
-    if (line.size() == 1) dl->AddCircleFilled(line[0], 2.0f, s.color);
+    for (size_t k = 1; k < line.size(); ++k) dl->AddLine(line[k - 1], line[k], s.color, thickness);
+    if (line.size() == 1) dl->AddCircleFilled(line[0], thickness + 0.5f, s.color);
     line.clear();
   };
   size_t i = 0;
@@ -84,26 +87,15 @@ void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImV
   flush();
 }
 
-void draw_legend(ImDrawList* dl, const std::vector<const PlotSeries*>& drawn, ImVec2 at) {
-  const float box = ImGui::GetFontSize() * 0.7f;
-  for (const PlotSeries* s : drawn) {
-    const float mid = at.y + ImGui::GetFontSize() * 0.5f;
-    dl->AddRectFilled(ImVec2(at.x, mid - box / 2), ImVec2(at.x + box, mid + box / 2), s->color);
-    at.x += box + 4;
-    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), s->name.c_str());
-    at.x += ImGui::CalcTextSize(s->name.c_str()).x + 14;
-  }
-}
-
-void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0, ImVec2 p1,
-                ImDrawList* dl) {
+void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, int64_t first_step,
+                ImVec2 p0, ImVec2 p1, ImDrawList* dl) {
   const float mx = ImGui::GetIO().MousePos.x;
   const double t = std::clamp((mx - p0.x) / (p1.x - p0.x), 0.0f, 1.0f);
   const size_t i = n > 1 ? static_cast<size_t>(std::lround(t * (n - 1))) : 0;
   const float x = p0.x + (p1.x - p0.x) * static_cast<float>(n > 1 ? double(i) / (n - 1) : 0.5);
   dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ImGui::GetColorU32(ImGuiCol_TextDisabled));
   ImGui::BeginTooltip();
-  ImGui::Text("step %zu", i + 1);
+  ImGui::Text("step %lld", static_cast<long long>(first_step + static_cast<int64_t>(i)));
   for (const PlotSeries* s : drawn) {
     if (i >= s->values->size()) continue;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(s->color), "%s: %.5g", s->name.c_str(),
@@ -117,6 +109,7 @@ void draw_hover(const std::vector<const PlotSeries*>& drawn, size_t n, ImVec2 p0
 void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
                     const LinePlotOptions& options, ImVec2 size) {
   std::vector<const PlotSeries*> drawn;
+  std::vector<LegendItem> legend;
   std::string skipped;
   size_t n = 0;
   for (const PlotSeries& s : series) {
@@ -126,6 +119,7 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
       continue;
     }
     drawn.push_back(&s);
+    legend.push_back({s.name, s.color});
     n = std::max(n, s.values->size());
   }
 
@@ -140,31 +134,44 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
-
   const float font = ImGui::GetFontSize();
-  const ImVec2 p0(origin.x + font * 4.0f, origin.y + line_h * 1.2f);  // room: y labels, legend
-  const ImVec2 p1(origin.x + size.x - font * 0.8f, origin.y + size.y - line_h * 1.6f);
-  draw_legend(dl, drawn, ImVec2(p0.x, origin.y));
-  if (p1.x - p0.x < 20 || p1.y - p0.y < 20) return;
 
+  // Vertical layout first (legend rows, then the plot, then two rows of x labels), so the y ticks
+  // are known before the left margin is sized to their widest label.
+  const float legend_h = layout_legend(nullptr, legend, origin.x, origin.x + size.x, origin.y);
+  const float top = origin.y + legend_h + font * 0.3f;
+  const float bottom = origin.y + size.y - line_h * 1.8f;
+  if (bottom - top < 20) return;
   const Range y = y_range(drawn, options.log_y);
-  const int max_y_ticks = std::max(2, static_cast<int>((p1.y - p0.y) / (line_h * 1.8f)));
+  const int max_y_ticks = std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f)));
   const AxisTicks yt =
       options.log_y ? log_ticks(y.lo, y.hi, max_y_ticks) : nice_ticks(y.lo, y.hi, max_y_ticks);
+  std::vector<std::string> y_labels;
+  float label_w = 0;
   for (double v : yt.values) {
-    const float py = p1.y - (p1.y - p0.y) * static_cast<float>((v - y.lo) / (y.hi - y.lo));
+    y_labels.push_back(options.log_y ? format_power_of_ten(v) : format_tick(v, yt.step));
+    label_w = std::max(label_w, ImGui::CalcTextSize(y_labels.back().c_str()).x);
+  }
+  const ImVec2 p0(origin.x + label_w + font * 0.5f, top);
+  const ImVec2 p1(origin.x + size.x - font * 0.8f, bottom);
+  if (p1.x - p0.x < 20) return;
+  layout_legend(dl, legend, origin.x, origin.x + size.x, origin.y);
+
+  for (size_t k = 0; k < yt.values.size(); ++k) {
+    const float py =
+        p1.y - (p1.y - p0.y) * static_cast<float>((yt.values[k] - y.lo) / (y.hi - y.lo));
     dl->AddLine(ImVec2(p0.x, py), ImVec2(p1.x, py), grid);
-    const std::string label = options.log_y ? format_power_of_ten(v) : format_tick(v, yt.step);
-    const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-    dl->AddText(ImVec2(p0.x - ts.x - 4, py - ts.y / 2), text, label.c_str());
+    const ImVec2 ts = ImGui::CalcTextSize(y_labels[k].c_str());
+    dl->AddText(ImVec2(p0.x - ts.x - 4, py - ts.y / 2), text, y_labels[k].c_str());
   }
   const double x_max = static_cast<double>(std::max<size_t>(n, 1));
   const int max_x_ticks = std::max(2, static_cast<int>((p1.x - p0.x) / (font * 5)));
-  const AxisTicks xt = nice_ticks(1.0, std::max(2.0, x_max), max_x_ticks);
+  const double first = static_cast<double>(options.first_step);
+  const AxisTicks xt = nice_ticks(first, first + std::max(1.0, x_max - 1), max_x_ticks);
   for (double v : xt.values) {
-    if (v > x_max) break;
+    if (v > first + x_max - 1) break;
     const float px =
-        p0.x + (p1.x - p0.x) * static_cast<float>(x_max > 1 ? (v - 1) / (x_max - 1) : 0.5);
+        p0.x + (p1.x - p0.x) * static_cast<float>(x_max > 1 ? (v - first) / (x_max - 1) : 0.5);
     dl->AddLine(ImVec2(px, p1.y), ImVec2(px, p1.y + 4), text);
     const std::string label = format_tick(v, std::max(1.0, xt.step));
     dl->AddText(ImVec2(px - ImGui::CalcTextSize(label.c_str()).x / 2, p1.y + 5), text,
@@ -177,7 +184,8 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
   dl->PushClipRect(p0, p1, true);
   for (const PlotSeries* s : drawn) draw_series(dl, *s, options.log_y, p0, p1, x_max, y);
   dl->PopClipRect();
-  if (hovered && n > 0 && ImGui::GetIO().MousePos.x >= p0.x) draw_hover(drawn, n, p0, p1, dl);
+  if (hovered && n > 0 && ImGui::GetIO().MousePos.x >= p0.x)
+    draw_hover(drawn, n, options.first_step, p0, p1, dl);
   if (n == 0) {
     const char* msg = "no data yet";
     const ImVec2 ts = ImGui::CalcTextSize(msg);

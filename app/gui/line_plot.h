@@ -4,6 +4,7 @@
 // series are drawn as per-pixel min/max envelopes, so 100,000 steps cost what ~2 x width do.
 #include <imgui.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,13 +12,14 @@ namespace xdd {
 
 struct PlotSeries {
   std::string name;
-  const std::vector<float>* values = nullptr;  // values[i] belongs to step i + 1
+  const std::vector<float>* values = nullptr;  // values[i] belongs to step first_step + i
   ImU32 color = 0;
 };
 
 struct LinePlotOptions {
   bool log_y = false;
   const char* x_label = "step";
+  int64_t first_step = 1;  // the step of values[0] (a resumed pre-training starts later)
 };
 
 // Draws into a size.x x size.y area at the cursor (negative sizes: fill the remaining space, as

@@ -2,8 +2,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include "layout.h"
+
 #include "line_plot.h"
+#include "pipeline/observer.h"
 #include "ui_style.h"
 
 namespace xdd {
@@ -21,17 +24,27 @@ void LossPanel::draw(const Snapshot& s) {
   const float gap = ImGui::GetTextLineHeightWithSpacing();
   const float avail = ImGui::GetContentRegionAvail().y;
 
+  if (has_gan && s.phase == phase_name(Phase::kPretraining) && s.step > 0) {
+    gan_first_step_ = std::max<int64_t>(1, s.step - static_cast<int64_t>(s.gan_d_loss.size()) + 1);
+  } else if (!has_gan) {
+    gan_first_step_ = 1;
+  }
   if (has_gan) {
-    ImGui::TextUnformatted("GAN pre-training (BCE)");
+    ImGui::TextUnformatted(gan_first_step_ > 1 ? "GAN pre-training (BCE), resumed"
+                                               : "GAN pre-training (BCE)");
+    options.first_step = gan_first_step_;
     const std::vector<PlotSeries> gan = {{"D loss", &s.gan_d_loss, series_color(0)},
                                          {"G loss", &s.gan_g_loss, series_color(1)}};
     draw_line_plot("##gan_losses", gan, options,
                    ImVec2(-1, has_retrain ? avail * 0.5f - 2 * gap : -1));
   } else if (s.gan_from_cache || !s.loss_names.empty()) {
-    ImGui::TextDisabled("GAN loaded from the cache: no pre-training curve this run");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("GAN loaded from the cache: no pre-training curve this run");
+    ImGui::PopStyleColor();
   }
   if (has_retrain) {
     ImGui::Text("Re-training (%s)", s.config.method.c_str());
+    options.first_step = 1;
     std::vector<PlotSeries> terms;
     for (size_t i = 0; i < s.loss_names.size() && i < s.loss_values.size(); ++i) {
       terms.push_back({s.loss_names[i], &s.loss_values[i], series_color(static_cast<int>(i) + 2)});

@@ -1,6 +1,8 @@
 #pragma once
 // The Loss terms window: the GAN's discriminator and generator losses while it pre-trains, and
 // every term of the re-training loss (names from the snapshot) per step, live.
+#include <cstdint>
+
 #include "session/snapshot.h"
 
 namespace xdd {
@@ -11,6 +13,8 @@ class LossPanel {
 
  private:
   bool log_y_ = false;
+  // The step of the first GAN loss shown: pre-training resumed from a checkpoint starts there.
+  int64_t gan_first_step_ = 1;
 };
 
 }  // namespace xdd

@@ -22,8 +22,9 @@ int main(int argc, char** argv) {
     FrameLog frame_log;
     double frame_ms = 0.0;
     for (int frame = 1; !window.should_close(); ++frame) {
-      // --frames: a fixed number of frames for tests and benchmarks, drawn at the 60 Hz pace.
-      pacer.wait(app.animating() || options.frames > 0);
+      // Everything that changes the picture posts an event (input, a new snapshot, the t-SNE
+      // worker), so frames are drawn on events only; --frames draws continuously at the 60 Hz pace.
+      pacer.wait(options.frames > 0);
       pacer.frame_started();
       window.begin_frame();
       app.draw(frame_ms);

@@ -21,11 +21,19 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
   view_.presentation = options.presentation;
   theme_presentation_ = options.presentation;
   apply_theme(view_.presentation);
-  if (options.autostart) controller_.run();
+  if (options.guide) {
+    guide_.next(controller_);  // step 1 starts the run
+  } else if (options.autostart) {
+    controller_.run();
+  }
 }
 
 void StudioApp::clear_color(float& r, float& g, float& b) const {
-  r = g = b = view_.presentation ? 1.0f : 0.08f;
+  // The tiled windows draw no background (layout.h): the clear colour is their background.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  r = bg.x;
+  g = bg.y;
+  b = bg.z;
 }
 
 void StudioApp::draw(double frame_ms) {
@@ -82,7 +90,7 @@ void StudioApp::draw_panels(double frame_ms) {
   const Snapshot& s = controller_.snapshot();
   guide_.draw(controller_, l.guide.pos, l.guide.size);
   place_next_window(l.experiment);
-  experiment_panel_.draw(controller_);
+  experiment_panel_.draw(controller_, view_.presentation);
   place_next_window(l.gan_samples);
   gan_samples_panel_.draw(s);
   place_next_window(l.loss);

@@ -27,9 +27,6 @@ class StudioApp {
   // frame's time, for the status bar.
   void draw(double frame_ms);
 
-  // True while something changes without user input (a run in progress): the main loop then keeps
-  // drawing frames instead of waiting for events.
-  bool animating() const { return controller_.in_progress(); }
   void clear_color(float& r, float& g, float& b) const;
 
  private:

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kFontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr float kNormalPx = 16.0f;
-constexpr float kLargePx = 28.0f;
+constexpr float kLargePx = 24.0f;
 
 // Glyphs beyond Latin-1 that the panels print: Greek (beta), arrows, minus, times, multiply.
 const ImWchar* glyph_ranges() {
@@ -36,6 +36,7 @@ void apply_theme(bool presentation) {
   style = ImGuiStyle();
   if (!presentation) {
     ImGui::StyleColorsDark(&style);
+    style.Colors[ImGuiCol_WindowBg].w = 1.0f;  // opaque: it is also the frame's clear colour
     style.WindowRounding = 3.0f;
     style.FrameRounding = 2.0f;
     return;
@@ -59,7 +60,7 @@ void apply_theme(bool presentation) {
   c[ImGuiCol_PlotHistogram] = ImVec4(0.0f, 0.35f, 0.85f, 1);
   style.WindowBorderSize = 2.0f;
   style.FrameBorderSize = 1.0f;
-  style.ScaleAllSizes(1.5f);
+  style.ScaleAllSizes(1.4f);
 }
 
 ImU32 series_color(int i) {

@@ -4,7 +4,8 @@
 # frame's time (--frame-log: from the start of the frame to the end of its buffer swap). Prints
 # p50, p99 and the maximum, leaving out the first 30 frames (start-up: font atlas, shaders).
 #
-# Usage: scripts/bench/frametime.sh [--app PATH] [--data DIR] [--frames N] [--size WxH] [-- APP FLAGS]
+# Usage: scripts/bench/frametime.sh [--app PATH] [--data DIR] [--frames N] [--size WxH] [--log FILE]
+#                                   [-- APP FLAGS]   (--log keeps the per-frame times)
 # Example (10,000 test points, fast preset): scripts/bench/frametime.sh --data data/mnist --frames 1800
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,12 +14,14 @@ data=$root/data/mnist
 frames=1800
 size=1600x1000
 extra=()
+keep=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --app) app=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --frames) frames=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
+    --log) keep=$2; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "frametime.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -27,8 +30,12 @@ done
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# The machine's load while it runs: other processes competing for the cores show up as long frames.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 xvfb-run -a -s "-screen 0 ${size}x24" "$app" --data "$data" --autostart --frames "$frames" \
   --frame-log "$log" --size "$size" "${extra[@]}"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "$keep" ] || cp "$log" "$keep"
 
 tail -n +31 "$log" | sort -n | awk -v frames="$frames" -v size="$size" '
   { t[NR] = $1 }
