@@ -1,0 +1,300 @@
+#include "session/live_tsne.h"
+
+#include <omp.h>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "core/error.h"
+#include "session/tsne_input.h"
+#include "tsne/affinities.h"
+#include "tsne/embedding.h"
+#include "tsne/pca.h"
+
+namespace xdd {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// LibTorch (the PCA's matrix products) and OpenBLAS run OpenMP teams sized by the calling thread's
+// OpenMP setting; set it for this thread only, after LibTorch's own once-per-thread initialisation
+// (which would otherwise overwrite it with the training thread's global count).
+void limit_this_thread(int threads) {
+  at::internal::lazy_init_num_threads();
+  omp_set_num_threads(threads);
+}
+
+}  // namespace
+
+const char* live_tsne_state_name(LiveTsneState state) {
+  switch (state) {
+    case LiveTsneState::kIdle:
+      return "idle";
+    case LiveTsneState::kPreparing:
+      return "preparing";
+    case LiveTsneState::kOptimizing:
+      return "optimizing";
+    case LiveTsneState::kSettled:
+      return "settled";
+    case LiveTsneState::kFailed:
+      return "failed";
+  }
+  return "unknown";
+}
+
+LiveTsneOptions::LiveTsneOptions() {
+  params.threads = 1;
+  params.kl_every = 5;  // the callback is where new frames and stops are noticed
+}
+
+// The worker's state across frames: the PCA subspace, the embedding being optimised and the
+// bookkeeping for the published layouts. Used on the worker thread only.
+class LiveTsne::Job {
+ public:
+  explicit Job(LiveTsne& owner) : owner_(owner), options_(owner.options_), pca_(options_.pca) {}
+
+  void take(std::shared_ptr<const EmbeddingFrame> frame) {
+    auto start = Clock::now();
+    const PointMatrix points = tsne_points(*frame, options_.include_labeled);
+    const PointMatrix reduced = options_.params.pca_dims > 0 ? pca_.project(points) : points;
+    const double pca_seconds = seconds_since(start);
+    if (owner_.stop_requested()) return;
+    start = Clock::now();
+    TsneParams params = options_.params;
+    params.threads = threads_;
+    Affinities affinities = Affinities::compute(reduced, params);
+    const double affinity_seconds = seconds_since(start);
+    {
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      owner_.status_.pca_seconds = pca_seconds;
+      owner_.status_.affinity_seconds = affinity_seconds;
+    }
+    const bool restart = !embedding_ || embedding_->affinities().size() != affinities.size() ||
+                         (options_.restart_on_before && frame->stage == "before");
+    frame_ = std::move(frame);
+    labeled_count_ = labeled_rows(*frame_, options_.include_labeled);
+    try {
+      run(restart, std::move(affinities), reduced, params);
+    } catch (const TrainingError&) {
+      embedding_.reset();  // a diverged layout is no place to continue from
+      throw;
+    }
+  }
+
+  // Threads follow set_threads(): the embedding is rebuilt on the current layout (TsneEmbedding's
+  // pool size is fixed), keeping what is left of the early-exaggeration phase.
+  void follow_thread_setting() {
+    const int wanted = owner_.threads_.load();
+    if (wanted == threads_) return;
+    threads_ = wanted;
+    limit_this_thread(threads_);
+    {
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      owner_.status_.threads = threads_;
+    }
+    if (!embedding_) return;
+    TsneParams params = embedding_->params();
+    params.threads = threads_;
+    const int done = embedding_->iteration();
+    params.exaggeration_iters =
+        embedding_->live() ? 0 : std::max(0, params.exaggeration_iters - done);
+    iteration_offset_ += done;
+    embedding_ =
+        std::make_unique<TsneEmbedding>(embedding_->affinities(), embedding_->layout(), params);
+  }
+
+ private:
+  void run(bool restart, Affinities affinities, const PointMatrix& reduced,
+           const TsneParams& params) {
+    if (restart) {
+      auto layout = pca_init(reduced, params.init_std, params.seed);
+      embedding_ =
+          std::make_unique<TsneEmbedding>(std::move(affinities), std::move(layout), params);
+      iteration_offset_ = 0;
+      updates_ = 0;
+      ++generation_;
+      kl_ = std::numeric_limits<double>::quiet_NaN();
+      optimize(options_.initial_iterations, params.exaggeration_iters);
+    } else {
+      embedding_->update_affinities(std::move(affinities));
+      ++updates_;
+      optimize(options_.live_iterations, options_.min_live_iterations);
+    }
+  }
+
+  int iteration() const { return iteration_offset_ + embedding_->iteration(); }
+
+  void publish(bool settled) {
+    auto layout = std::make_shared<TsneLayout>();
+    layout->xy = embedding_->layout();
+    layout->labeled_count = labeled_count_;
+    layout->test_count = static_cast<std::int64_t>(layout->xy.size() / 2) - labeled_count_;
+    layout->iteration = iteration();
+    layout->kl = kl_;
+    layout->updates = updates_;
+    layout->generation = generation_;
+    layout->settled = settled;
+    layout->frame = frame_;
+    owner_.publish(std::move(layout));
+    last_publish_ = Clock::now();
+  }
+
+  // Runs `planned` iterations, publishing every publish_interval_seconds; gives way to a stop at
+  // once and to a newer frame after `min_before_switch` iterations.
+  void optimize(int planned, int min_before_switch) {
+    owner_.set_state(LiveTsneState::kOptimizing);
+    publish(false);  // the layout the new affinities start from
+    const int first = iteration();
+    const auto start = Clock::now();
+    bool interrupted = false;
+    while (iteration() - first < planned && !interrupted) {
+      bool thread_change = false;
+      const int before = iteration();
+      embedding_->optimize(
+          planned - (iteration() - first), [&](int, double kl, const std::vector<float>&) {
+            kl_ = kl;
+            if (seconds_since(last_publish_) >= options_.publish_interval_seconds) publish(false);
+            const int done = iteration() - first;
+            interrupted =
+                owner_.stop_requested() || (done >= min_before_switch && owner_.has_pending());
+            thread_change = owner_.threads_.load() != threads_;
+            return !interrupted && !thread_change;
+          });
+      if (iteration() == before) break;  // nothing ran (planned reached)
+      if (thread_change) follow_thread_setting();
+    }
+    const double seconds = seconds_since(start);
+    {
+      std::lock_guard<std::mutex> lock(owner_.mutex_);
+      if (seconds > 0.0) owner_.status_.iterations_per_second = (iteration() - first) / seconds;
+    }
+    if (owner_.stop_requested()) return;
+    publish(!interrupted);
+    if (!interrupted) owner_.set_state(LiveTsneState::kSettled);
+  }
+
+  LiveTsne& owner_;
+  const LiveTsneOptions& options_;
+  SubspacePca pca_;
+  std::unique_ptr<TsneEmbedding> embedding_;
+  std::shared_ptr<const EmbeddingFrame> frame_;
+  std::int64_t labeled_count_ = 0;
+  int threads_ = 0;  // 0: not yet applied
+  int iteration_offset_ = 0;
+  int updates_ = 0;
+  std::uint64_t generation_ = 0;
+  double kl_ = std::numeric_limits<double>::quiet_NaN();
+  Clock::time_point last_publish_ = Clock::now();
+};
+
+LiveTsne::LiveTsne(LiveTsneOptions options, std::function<void()> on_publish)
+    : options_(std::move(options)), on_publish_(std::move(on_publish)) {
+  validate(options_.params);
+  if (options_.initial_iterations < 0 || options_.live_iterations < 0 ||
+      options_.min_live_iterations < 0 || !(options_.publish_interval_seconds >= 0.0)) {
+    throw InvalidArgument(
+        "live t-SNE options: iteration counts and the publish interval must be >= 0");
+  }
+  if (options_.params.pca_dims > 0) options_.pca.components = options_.params.pca_dims;
+  SubspacePca check(options_.pca);  // InvalidArgument for bad PCA options, here and not later
+  threads_ = threads_for(options_.params);
+  status_.threads = threads_;
+  worker_ = std::thread([this] { worker_main(); });
+}
+
+LiveTsne::~LiveTsne() {
+  stop();
+}
+
+void LiveTsne::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+    pending_.reset();
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void LiveTsne::submit(std::shared_ptr<const EmbeddingFrame> frame) {
+  if (!frame) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_) return;
+    pending_ = std::move(frame);
+    ++status_.frames_submitted;
+  }
+  wake_.notify_all();
+}
+
+void LiveTsne::set_threads(int threads) {
+  if (threads < 1 || threads > 1024) {
+    throw InvalidArgument("live t-SNE threads must be 1..1024, got " + std::to_string(threads));
+  }
+  threads_ = threads;
+}
+
+std::shared_ptr<const TsneLayout> LiveTsne::latest() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return latest_;
+}
+
+LiveTsneStatus LiveTsne::status() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return status_;
+}
+
+bool LiveTsne::has_pending() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return pending_ != nullptr;
+}
+
+void LiveTsne::publish(std::shared_ptr<const TsneLayout> layout) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    latest_ = std::move(layout);
+  }
+  if (on_publish_) on_publish_();
+}
+
+void LiveTsne::set_state(LiveTsneState state, const std::string& error) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    status_.state = state;
+    status_.error = error;
+  }
+  if (on_publish_) on_publish_();
+}
+
+void LiveTsne::worker_main() {
+  Job job(*this);
+  for (;;) {
+    std::shared_ptr<const EmbeddingFrame> frame;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [&] { return stopping_ || pending_; });
+      if (stopping_) return;
+      frame = std::move(pending_);
+      ++status_.frames_used;
+      status_.state = LiveTsneState::kPreparing;  // with the count, so both change together
+      status_.error.clear();
+    }
+    try {
+      if (on_publish_) on_publish_();
+      job.follow_thread_setting();
+      job.take(std::move(frame));
+    } catch (const std::exception& e) {
+      // A bad frame (or a diverged layout) never ends the worker: the last good layout stays.
+      set_state(LiveTsneState::kFailed, e.what());
+    }
+  }
+}
+
+}  // namespace xdd
