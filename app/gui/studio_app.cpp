@@ -12,12 +12,8 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
     : window_(window),
       fonts_(load_fonts()),
       controller_(options.config, &GlWindow::wake),
-      experiment_panel_(&GlWindow::wake)
-#if __has_include("embedding_panel.h")
-      ,
-      embedding_panel_(&GlWindow::wake)
-#endif
-{
+      experiment_panel_(&GlWindow::wake),
+      embedding_panel_(&GlWindow::wake) {
   view_.presentation = options.presentation;
   theme_presentation_ = options.presentation;
   apply_theme(view_.presentation);
@@ -98,14 +94,7 @@ void StudioApp::draw_panels(double frame_ms) {
   place_next_window(l.auprc);
   auprc_panel_.draw(s, controller_.config());
   place_next_window(l.embedding);
-#if __has_include("embedding_panel.h")
   embedding_panel_.draw(s, view_.presentation);
-#else
-  ImGui::Begin("Embedding", nullptr, kTiledWindowFlags);
-  ImGui::TextDisabled(
-      "The t-SNE scatter (app/gui/embedding_panel.cpp) is built on another branch.");
-  ImGui::End();
-#endif
   draw_status_bar(s, controller_.config().threads, frame_ms, l.status.pos, l.status.size);
 }
 

@@ -6,6 +6,7 @@
 #include "app_options.h"
 #include "auprc_panel.h"
 #include "controller.h"
+#include "embedding_panel.h"
 #include "experiment_panel.h"
 #include "gan_samples_panel.h"
 #include "gl_window.h"
@@ -13,9 +14,6 @@
 #include "loss_panel.h"
 #include "shortcuts.h"
 #include "ui_style.h"
-#if __has_include("embedding_panel.h")
-#include "embedding_panel.h"
-#endif
 
 namespace xdd {
 
@@ -43,9 +41,7 @@ class StudioApp {
   AuprcPanel auprc_panel_;
   GanSamplesPanel gan_samples_panel_;
   Guide guide_;
-#if __has_include("embedding_panel.h")
-  EmbeddingPanel embedding_panel_;
-#endif
+  gui::EmbeddingPanel embedding_panel_;
 };
 
 }  // namespace xdd

@@ -10,8 +10,10 @@
 
 #include "core/error.h"
 #include "session/tsne_input.h"
+#include "session/warm_knn.h"
 #include "tsne/affinities.h"
 #include "tsne/embedding.h"
+#include "tsne/knn.h"
 #include "tsne/pca.h"
 
 namespace xdd {
@@ -69,15 +71,21 @@ class LiveTsne::Job {
     start = Clock::now();
     TsneParams params = options_.params;
     params.threads = threads_;
-    Affinities affinities = Affinities::compute(reduced, params);
+    const bool restart = !embedding_ || embedding_->affinities().size() != reduced.rows ||
+                         (options_.restart_on_before && frame->stage == "before");
+    const bool warm = !restart && options_.warm_knn_hops > 0 && graph_.n == reduced.rows &&
+                      updates_since_full_knn_ + 1 < options_.full_knn_every;
+    graph_ = warm ? refine_neighbors(reduced, graph_, options_.warm_knn_hops, threads_)
+                  : full_neighbors(reduced, params);
+    updates_since_full_knn_ = warm ? updates_since_full_knn_ + 1 : 0;
+    Affinities affinities = Affinities::from_neighbors(graph_, params.perplexity, threads_);
     const double affinity_seconds = seconds_since(start);
     {
       std::lock_guard<std::mutex> lock(owner_.mutex_);
       owner_.status_.pca_seconds = pca_seconds;
       owner_.status_.affinity_seconds = affinity_seconds;
+      owner_.status_.warm_neighbors = warm;
     }
-    const bool restart = !embedding_ || embedding_->affinities().size() != affinities.size() ||
-                         (options_.restart_on_before && frame->stage == "before");
     frame_ = std::move(frame);
     labeled_count_ = labeled_rows(*frame_, options_.include_labeled);
     try {
@@ -130,6 +138,18 @@ class LiveTsne::Job {
   }
 
   int iteration() const { return iteration_offset_ + embedding_->iteration(); }
+
+  // A fresh kNN search (FLANN), with the affinities' check on the number of points.
+  static KnnGraph full_neighbors(const PointMatrix& points, const TsneParams& params) {
+    const int k = neighbors_for(params);
+    if (points.rows < k + 1) {
+      throw InvalidArgument("t-SNE with perplexity " + std::to_string(params.perplexity) +
+                            " uses " + std::to_string(k) + " neighbours per point and so needs " +
+                            "at least " + std::to_string(k + 1) + " points; the frame has " +
+                            std::to_string(points.rows) + ". Lower the perplexity or add points");
+    }
+    return find_neighbors(points, k, params);
+  }
 
   void publish(bool settled) {
     auto layout = std::make_shared<TsneLayout>();
@@ -186,6 +206,8 @@ class LiveTsne::Job {
   std::unique_ptr<TsneEmbedding> embedding_;
   std::shared_ptr<const EmbeddingFrame> frame_;
   std::int64_t labeled_count_ = 0;
+  KnnGraph graph_;  // of the last frame: the start of the next warm search
+  int updates_since_full_knn_ = 0;
   int threads_ = 0;  // 0: not yet applied
   int iteration_offset_ = 0;
   int updates_ = 0;
@@ -198,9 +220,12 @@ LiveTsne::LiveTsne(LiveTsneOptions options, std::function<void()> on_publish)
     : options_(std::move(options)), on_publish_(std::move(on_publish)) {
   validate(options_.params);
   if (options_.initial_iterations < 0 || options_.live_iterations < 0 ||
-      options_.min_live_iterations < 0 || !(options_.publish_interval_seconds >= 0.0)) {
+      options_.min_live_iterations < 0 || !(options_.publish_interval_seconds >= 0.0) ||
+      options_.warm_knn_hops < 0 || options_.warm_knn_hops > neighbors_for(options_.params) ||
+      options_.full_knn_every < 1) {
     throw InvalidArgument(
-        "live t-SNE options: iteration counts and the publish interval must be >= 0");
+        "live t-SNE options: iteration counts and the publish interval must be >= 0, "
+        "warm_knn_hops 0..k (the neighbours per point) and full_knn_every >= 1");
   }
   if (options_.params.pca_dims > 0) options_.pca.components = options_.params.pca_dims;
   SubspacePca check(options_.pca);  // InvalidArgument for bad PCA options, here and not later

@@ -59,6 +59,7 @@ struct LiveTsneStatus {
   int threads = 1;
   double pca_seconds = 0.0;            // of the last frame
   double affinity_seconds = 0.0;       // kNN + calibration of the last frame
+  bool warm_neighbors = false;         // the last frame's kNN was refined from the previous one
   double iterations_per_second = 0.0;  // over the last optimisation stretch
 };
 
@@ -70,6 +71,8 @@ struct LiveTsneOptions {
   int initial_iterations = 1000;  // first frame (and every restart): the full schedule
   int live_iterations = 300;      // after each live update
   int min_live_iterations = 20;  // a newer frame waits this long after an update before it is taken
+  int warm_knn_hops = 10;        // live updates refine the last kNN graph (warm_knn.h); 0 = never
+  int full_knn_every = 8;        // ... but every this many live updates search afresh
   double publish_interval_seconds = 0.2;
   bool include_labeled = true;    // lay out the labeled examples as extra t-SNE points
   bool restart_on_before = true;  // a "before" frame (a new run) starts a fresh layout

@@ -1,0 +1,118 @@
+#pragma once
+// The Embedding window: the live t-SNE of the 10,000 test embeddings. Each new EmbeddingFrame of
+// the session goes to a LiveTsne worker; its published layouts are drawn with our own point
+// shaders (ScatterRenderer) and animated between updates. Points are coloured by digit (legend)
+// or by anomaly score (colour bar); the held-out digit is drawn larger with an outline and on top;
+// the labeled examples are extra t-SNE points drawn as black circles and crosses (alternating by
+// class, as the paper's Figures 2-3 draw them in black). Mouse: drag to pan, wheel to zoom around
+// the cursor, double-click or "Fit" to reset the view, shift-drag to select a box (counts per
+// digit below the plot; the selected points stay outlined while they move), hover for the test
+// image with its label and score. Main thread only; create it after the GL context exists.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "scatter_animation.h"
+#include "scatter_colors.h"
+#include "scatter_grid.h"
+#include "scatter_renderer.h"
+#include "scatter_thumbnail.h"
+#include "scatter_view.h"
+#include "session/live_tsne.h"
+#include "session/snapshot.h"
+
+namespace xdd::gui {
+
+class EmbeddingPanel {
+ public:
+  enum class ColorMode { kLabel, kScore };
+
+  // `wake` is called from the t-SNE worker when a layout is published, and from draw() while the
+  // points are still moving (post an empty GLFW event so the main loop draws again).
+  explicit EmbeddingPanel(std::function<void()> wake, LiveTsneOptions tsne_options = {});
+  ~EmbeddingPanel();
+  EmbeddingPanel(const EmbeddingPanel&) = delete;
+  EmbeddingPanel& operator=(const EmbeddingPanel&) = delete;
+
+  // Draws the ImGui window "Embedding" for this frame and hands a new embedding to the t-SNE.
+  void draw(const Snapshot& snapshot, bool presentation_mode);
+
+  void set_color_mode(ColorMode mode) { color_mode_ = mode; }
+  ColorMode color_mode() const { return color_mode_; }
+  // t-SNE threads while training runs (default 1: training has the other core) and otherwise
+  // (default all cores). InvalidArgument outside 1..1024.
+  void set_tsne_threads(int while_training, int when_idle);
+
+  // The layout as shown, one row per point: kind (test|labeled), index, x, y, digit, score.
+  // IoError when the file cannot be written; InvalidArgument when there is no layout yet.
+  void export_csv(const std::filesystem::path& file) const;
+
+  const LiveTsne& tsne() const { return tsne_; }
+  // Points currently selected (test indices) and their count per digit.
+  const std::vector<long>& selection() const { return selection_; }
+
+ private:
+  void feed_engine(const Snapshot& snapshot);
+  void take_layout(double now);
+  void restyle(int holdout, bool presentation_mode);
+  void draw_header();
+  void draw_canvas(const Snapshot& snapshot, bool presentation_mode);
+  void handle_input(bool hovered);
+  void draw_labeled_markers(bool presentation_mode);
+  void draw_legend(int holdout);
+  void draw_tooltip(const Snapshot& snapshot);
+  void draw_selection_summary(int holdout);
+  void select_box(const DataBounds& box);
+  void count_selection();
+  int labeled_digit(std::int64_t i) const;  // -1 when unknown
+
+  std::function<void()> wake_;
+  LiveTsne tsne_;
+  std::unique_ptr<ScatterRenderer> renderer_;
+  std::unique_ptr<DigitThumbnail> thumbnail_;
+  std::string renderer_error_;
+
+  int threads_training_ = 1;
+  int threads_idle_ = 1;
+  std::shared_ptr<const EmbeddingFrame> submitted_;
+  std::shared_ptr<const TsneLayout> layout_;
+  ExperimentConfig config_;  // of the snapshot drawn (labeled digits, held-out digit)
+
+  LayoutAnimation animation_;
+  ScatterView view_;
+  bool auto_fit_ = true;
+  ScatterGrid grid_;
+  bool grid_stale_ = true;
+  ColorMode color_mode_ = ColorMode::kLabel;
+  ScoreRange score_range_;
+
+  // Drawing order of the test points (held-out digit and selection last, on top) and the style
+  // key they were built for.
+  std::vector<std::int32_t> order_;
+  std::vector<float> ordered_xy_;
+  std::shared_ptr<const EmbeddingFrame> styled_frame_;
+  int styled_holdout_ = -1;
+  ColorMode styled_mode_ = ColorMode::kLabel;
+  bool styled_presentation_ = false;
+  std::uint64_t selection_version_ = 0, styled_selection_ = 0;
+
+  // The texture is redrawn only when the points, their styles, the view or the size changed.
+  bool positions_changed_ = true;
+  std::uint64_t content_version_ = 0, rendered_version_ = ~std::uint64_t{0};
+  ScatterTransform rendered_transform_;
+  int rendered_width_ = 0, rendered_height_ = 0;
+
+  std::vector<long> selection_;
+  std::vector<char> selected_;  // per test point
+  std::array<int, 10> selection_counts_{};
+  bool box_dragging_ = false;
+  ImVec2 box_start_{0, 0};
+  long hovered_test_ = -1;
+  long hovered_labeled_ = -1;
+};
+
+}  // namespace xdd::gui
