@@ -2,6 +2,7 @@
 // nothing written, and the stable output files for a good run.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -17,8 +18,9 @@ struct Result {
   std::string output;
 };
 
-Result run_cli(const std::string& args) {
-  const std::string command = xdd::test::cli_path().string() + " " + args + " 2>&1";
+// `env` is an optional "NAME=value " prefix for the shell command.
+Result run_cli(const std::string& args, const std::string& env = "") {
+  const std::string command = env + xdd::test::cli_path().string() + " " + args + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   Result r{-1, {}};
   if (!pipe) return r;
@@ -32,7 +34,7 @@ Result run_cli(const std::string& args) {
 std::string tiny_args(const fs::path& scratch) {
   return "run --data " + xdd::test::small_mnist_dir().string() +
          " --preset tiny --epochs 1 --steps 3" + " --threads 2 --device cpu --cache " +
-         (scratch / "cache").string();
+         (scratch / "cache").string() + " --store " + (scratch / "runs.db").string();
 }
 
 void expect_usage_error(const std::string& args, const std::string& mentions, const fs::path& out) {
@@ -71,10 +73,19 @@ TEST(Cli, TinyRunWritesOutputsAndPrintsAuprc) {
        {"metrics.json", "losses.csv", "scores.csv", "config.json", "gan_losses.csv"}) {
     EXPECT_TRUE(fs::exists(out / f)) << f;
   }
+  // The run is recorded in the store; a re-run into the same folder replaces its record.
+  EXPECT_NE(r.output.find("recorded as run 1"), std::string::npos) << r.output;
+  const std::string store = " --store " + (dir.path() / "runs.db").string();
+  const Result rerun = run_cli(tiny_args(dir.path()) + " --holdout 3 --out " + out.string());
+  EXPECT_NE(rerun.output.find("recorded as run "), std::string::npos) << rerun.output;
+  const Result listed = run_cli("runs list --holdout 3" + store);
+  EXPECT_EQ(listed.status, 0) << listed.output;
+  EXPECT_EQ(std::count(listed.output.begin(), listed.output.end(), '\n'), 2) << listed.output;
   // The config written is a valid --config for the next run, and `eval` agrees with metrics.json.
   const Result again = run_cli("run --config " + (out / "config.json").string() + " --out " +
-                               (dir.path() / "again").string());
+                               (dir.path() / "again").string() + " --no-store");
   EXPECT_EQ(again.status, 0) << again.output;
+  EXPECT_EQ(again.output.find("recorded as run"), std::string::npos) << again.output;
   const Result eval = run_cli("eval " + out.string());
   EXPECT_EQ(eval.status, 0) << eval.output;
   EXPECT_NE(eval.output.find("positive digit 3"), std::string::npos) << eval.output;
@@ -87,4 +98,13 @@ TEST(Cli, CorruptCheckpointExitsTwo) {
     std::ofstream(entry.path(), std::ios::trunc) << "garbage";
   }
   expect_usage_error(tiny_args(dir.path()), "corrupt", dir.path() / "b");
+}
+
+TEST(Cli, StartsWithThePassiveOpenMpWaitPolicy) {
+  // The program re-executes itself with OMP_WAIT_POLICY=PASSIVE unless the user chose a policy.
+  const Result r = run_cli("info");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("OpenMP wait policy: PASSIVE"), std::string::npos) << r.output;
+  const Result chosen = run_cli("info", "OMP_WAIT_POLICY=ACTIVE ");
+  EXPECT_NE(chosen.output.find("OpenMP wait policy: ACTIVE"), std::string::npos) << chosen.output;
 }

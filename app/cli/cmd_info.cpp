@@ -1,11 +1,20 @@
 // `xdd info`: what this build computes with (threads, device, LibTorch) and where it looks for
 // data.
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "core/compute.h"
 
 namespace xdd::cli {
+namespace {
+
+const char* wait_policy() {
+  const char* policy = std::getenv("OMP_WAIT_POLICY");
+  return policy ? policy : "default (active)";
+}
+
+}  // namespace
 
 void register_info_command(CLI::App& app) {
   auto* cmd =
@@ -18,6 +27,7 @@ void register_info_command(CLI::App& app) {
     std::cout << "xdd " << XDD_VERSION << "\n"
               << "libtorch threads: " << in_force << "\n"
               << "device (auto): " << resolve_device("auto").str() << "\n"
+              << "OpenMP wait policy: " << wait_policy() << "\n"
               << "default data folder: " << XDD_DEFAULT_DATA_DIR << "\n";
   });
 }

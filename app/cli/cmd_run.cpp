@@ -6,9 +6,11 @@
 #include "cli/commands.h"
 #include "cli/experiment_flags.h"
 #include "cli/run_observer.h"
+#include "cli/store_option.h"
 #include "core/atomic_file.h"
 #include "pipeline/experiment.h"
 #include "pipeline/run_outputs.h"
+#include "store/run_store.h"
 
 namespace xdd::cli {
 namespace {
@@ -38,6 +40,22 @@ void print_summary(const RunOutcome& o, const std::string& out_dir) {
               o.chance_auprc, out_dir.c_str());
 }
 
+// Records the finished run in the run store. The run's files are already written, so a store that
+// cannot be opened costs a warning, not the run. A re-run into the same folder replaces the old
+// record: its files were just overwritten.
+void record_in_store(const std::filesystem::path& db_file, const std::string& out_dir) {
+  try {
+    store::RunStore store(db_file);
+    if (auto old = store.find_by_folder(out_dir)) store.remove(*old);
+    const std::int64_t id = store.import_run_folder(out_dir);
+    std::printf("recorded as run %lld in %s\n", static_cast<long long>(id),
+                db_file.string().c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "warning: the run is in %s but was not recorded in the run store: %s\n",
+                 out_dir.c_str(), e.what());
+  }
+}
+
 }  // namespace
 
 void register_run_command(CLI::App& app) {
@@ -47,13 +65,17 @@ void register_run_command(CLI::App& app) {
   auto out_dir = std::make_shared<std::string>();
   cmd->add_option("--out", *out_dir,
                   "Output folder (default out/h<holdout>-<method>-beta<b>-seed<s>)");
-  cmd->callback([flags, out_dir] {
+  auto record = std::make_shared<bool>(true);
+  cmd->add_flag("!--no-store", *record, "Do not record the run in the run store (see --store)");
+  add_store_option(app, *cmd);
+  cmd->callback([&app, flags, out_dir, record] {
     const ExperimentConfig config = flags->config();
     const std::string out = out_dir->empty() ? default_out_dir(config) : *out_dir;
     ensure_directory(out);  // fail now, not after an hour of training, if --out is unusable
     const RunOutcome outcome = run_experiment(config, terminal_observer());
     write_run_outputs(outcome, out);
     print_summary(outcome, out);
+    if (*record) record_in_store(store_path(app), out);
   });
 }
 

@@ -6,8 +6,10 @@
 
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/openmp_policy.h"
 
 int main(int argc, char** argv) {
+  xdd::use_passive_openmp_wait(argv);  // before LibTorch runs anything; see openmp_policy.h
   CLI::App app{"XDD Studio command line: the paper's protocol, baselines and t-SNE, headless"};
   app.set_version_flag("--version", std::string("xdd ") + XDD_VERSION);
   app.require_subcommand(1);

@@ -4,6 +4,7 @@
 
 #include "app_options.h"
 #include "core/error.h"
+#include "core/openmp_policy.h"
 #include "frame_log.h"
 #include "frame_pacer.h"
 #include "gl_window.h"
@@ -11,6 +12,7 @@
 #include "studio_app.h"
 
 int main(int argc, char** argv) {
+  xdd::use_passive_openmp_wait(argv);  // before LibTorch runs anything; see openmp_policy.h
   using namespace xdd;
   const ParsedOptions parsed = parse_app_options(argc, argv);
   if (!parsed.options) return parsed.exit_code;
