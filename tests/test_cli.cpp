@@ -69,13 +69,29 @@ TEST(Cli, TinyRunWritesOutputsAndPrintsAuprc) {
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("AUPRC"), std::string::npos);
   EXPECT_NE(r.output.find("threads 2"), std::string::npos);
-  for (const char* f :
-       {"metrics.json", "losses.csv", "scores.csv", "config.json", "gan_losses.csv"}) {
+  for (const char* f : {"metrics.json", "losses.csv", "scores.csv", "config.json", "gan_losses.csv",
+                        "layout_before.csv", "layout_after.csv"}) {
     EXPECT_TRUE(fs::exists(out / f)) << f;
   }
+  // The layouts: a header, the 500 test images, then the 90 labeled examples marked labeled = 1.
+  std::ifstream layout(out / "layout_after.csv");
+  std::string line;
+  std::getline(layout, line);
+  EXPECT_EQ(line, "x,y,label,labeled");
+  int rows = 0, labeled = 0;
+  while (std::getline(layout, line)) {
+    ++rows;
+    if (line.size() > 2 && line.compare(line.size() - 2, 2, ",1") == 0) ++labeled;
+  }
+  EXPECT_EQ(rows, 590);
+  EXPECT_EQ(labeled, 90);
   // The run is recorded in the store; a re-run into the same folder replaces its record.
   EXPECT_NE(r.output.find("recorded as run 1"), std::string::npos) << r.output;
   const std::string store = " --store " + (dir.path() / "runs.db").string();
+  const Result figure =
+      run_cli("figure tsne --runs 1 --out " + (dir.path() / "fig23.png").string() + store);
+  EXPECT_EQ(figure.status, 0) << figure.output;
+  EXPECT_GT(fs::file_size(dir.path() / "fig23.png"), 1000u);
   const Result rerun = run_cli(tiny_args(dir.path()) + " --holdout 3 --out " + out.string());
   EXPECT_NE(rerun.output.find("recorded as run "), std::string::npos) << rerun.output;
   const Result listed = run_cli("runs list --holdout 3" + store);

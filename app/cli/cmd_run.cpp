@@ -56,6 +56,33 @@ void record_in_store(const std::filesystem::path& db_file, const std::string& ou
   }
 }
 
+// The terminal observer, also keeping the embeddings before and after re-training for the layouts.
+struct LayoutCapture {
+  EmbeddingUpdate before, after;
+};
+
+ExperimentObserver capturing_observer(const std::shared_ptr<LayoutCapture>& capture) {
+  ExperimentObserver observer = terminal_observer();
+  auto show = observer.on_embedding;
+  observer.on_embedding = [capture, show](const EmbeddingUpdate& update) {
+    if (update.stage == "before") capture->before = update;
+    if (update.stage == "after") capture->after = update;
+    if (show) show(update);
+  };
+  return observer;
+}
+
+void write_layouts(const LayoutCapture& capture, const std::string& out_dir, int threads) {
+  std::printf("t-SNE of the test embeddings before and after re-training ...\n");
+  std::fflush(stdout);
+  const double kl_before = write_run_layout(
+      capture.before, std::filesystem::path(out_dir) / "layout_before.csv", threads);
+  const double kl_after =
+      write_run_layout(capture.after, std::filesystem::path(out_dir) / "layout_after.csv", threads);
+  std::printf("wrote layout_before.csv (KL %.3f) and layout_after.csv (KL %.3f)\n", kl_before,
+              kl_after);
+}
+
 }  // namespace
 
 void register_run_command(CLI::App& app) {
@@ -65,16 +92,21 @@ void register_run_command(CLI::App& app) {
   auto out_dir = std::make_shared<std::string>();
   cmd->add_option("--out", *out_dir,
                   "Output folder (default out/h<holdout>-<method>-beta<b>-seed<s>)");
+  auto layouts = std::make_shared<bool>(true);
+  cmd->add_flag("!--no-layouts", *layouts,
+                "Skip the t-SNE layouts of the embeddings before and after (Figures 2-3)");
   auto record = std::make_shared<bool>(true);
   cmd->add_flag("!--no-store", *record, "Do not record the run in the run store (see --store)");
   add_store_option(app, *cmd);
-  cmd->callback([&app, flags, out_dir, record] {
+  cmd->callback([&app, flags, out_dir, layouts, record] {
     const ExperimentConfig config = flags->config();
     const std::string out = out_dir->empty() ? default_out_dir(config) : *out_dir;
     ensure_directory(out);  // fail now, not after an hour of training, if --out is unusable
-    const RunOutcome outcome = run_experiment(config, terminal_observer());
+    auto capture = std::make_shared<LayoutCapture>();
+    const RunOutcome outcome = run_experiment(config, capturing_observer(capture));
     write_run_outputs(outcome, out);
     print_summary(outcome, out);
+    if (*layouts) write_layouts(*capture, out, outcome.threads);
     if (*record) record_in_store(store_path(app), out);
   });
 }

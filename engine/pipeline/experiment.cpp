@@ -42,6 +42,7 @@ Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labe
   s.update.z_test = embed_images(d, test.images, device);
   s.update.z_labeled = embed_images(d, labeled.images, device);
   s.update.labels = test.labels;
+  s.update.labeled_labels = labeled.labels;
   s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
   s.update.scores = kde_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
   return s;

@@ -18,12 +18,13 @@ enum class Phase { kLoading, kPretraining, kScoringBefore, kRetraining, kScoring
 const char* phase_name(Phase phase);
 
 struct EmbeddingUpdate {
-  std::string stage;        // "before", "during" or "after"
-  int64_t step = 0;         // re-training step (0 before re-training)
-  torch::Tensor z_test;     // [N,3136] float, CPU
-  torch::Tensor labels;     // [N] digits
-  torch::Tensor z_labeled;  // [90,3136]
-  torch::Tensor scores;     // [N] KDE scores at this point (float64)
+  std::string stage;             // "before", "during" or "after"
+  int64_t step = 0;              // re-training step (0 before re-training)
+  torch::Tensor z_test;          // [N,3136] float, CPU
+  torch::Tensor labels;          // [N] digits
+  torch::Tensor z_labeled;       // [90,3136]
+  torch::Tensor labeled_labels;  // [90] digits of the labeled examples
+  torch::Tensor scores;          // [N] KDE scores at this point (float64)
 };
 
 struct ExperimentObserver {

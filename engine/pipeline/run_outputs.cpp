@@ -4,6 +4,10 @@
 #include <sstream>
 
 #include "core/atomic_file.h"
+#include "core/error.h"
+#include "tsne/affinities.h"
+#include "tsne/embedding.h"
+#include "tsne/pca.h"
 
 namespace xdd {
 namespace {
@@ -93,6 +97,57 @@ void write_run_outputs(const RunOutcome& o, const std::filesystem::path& out_dir
   write_text_atomically(out_dir / "config.json", to_json(o.config).dump(2) + "\n");
   // Last, so a metrics.json present means the run's other files are complete.
   write_text_atomically(out_dir / "metrics.json", metrics_json(o).dump(2) + "\n");
+}
+
+namespace {
+
+// Rows of `z` ([rows, dim] float) appended to `m`.
+void append_rows(PointMatrix& m, const torch::Tensor& z) {
+  const torch::Tensor rows = z.to(torch::kCPU, torch::kFloat).contiguous();
+  m.cols = rows.size(1);
+  m.rows += rows.size(0);
+  m.values.insert(m.values.end(), rows.data_ptr<float>(), rows.data_ptr<float>() + rows.numel());
+}
+
+}  // namespace
+
+double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem::path& file,
+                        int threads) {
+  if (!embedding.z_test.defined() || !embedding.z_labeled.defined() ||
+      embedding.z_test.dim() != 2 || embedding.z_labeled.size(1) != embedding.z_test.size(1)) {
+    throw InvalidArgument("t-SNE layout of the " + embedding.stage +
+                          " embedding: test and labeled embeddings are missing or differ in width");
+  }
+  PointMatrix points;
+  append_rows(points, embedding.z_test);
+  append_rows(points, embedding.z_labeled);
+  TsneParams params;
+  params.threads = threads;
+  if (params.pca_dims > 0 && params.pca_dims < points.cols) {
+    points = pca_project(points, params.pca_dims, params.threads);
+  }
+  Affinities affinities = Affinities::compute(points, params);
+  TsneEmbedding tsne(std::move(affinities),
+                     pca_init(points, params.init_std, params.seed, params.threads), params);
+  tsne.optimize(1000);
+  const std::vector<float>& xy = tsne.layout();
+
+  const torch::Tensor test_labels = embedding.labels.to(torch::kLong).contiguous();
+  const torch::Tensor labeled_labels = embedding.labeled_labels.defined()
+                                           ? embedding.labeled_labels.to(torch::kLong).contiguous()
+                                           : torch::full({embedding.z_labeled.size(0)}, -1L);
+  const auto test_label = test_labels.accessor<int64_t, 1>();
+  const auto labeled_label = labeled_labels.accessor<int64_t, 1>();
+  const int64_t n_test = embedding.z_test.size(0);
+  auto out = precise_stream();
+  out << std::setprecision(9) << "x,y,label,labeled\n";
+  for (int64_t i = 0; i < points.rows; ++i) {
+    const bool labeled = i >= n_test;
+    const int64_t label = labeled ? labeled_label[i - n_test] : test_label[i];
+    out << xy[2 * i] << "," << xy[2 * i + 1] << "," << label << "," << (labeled ? 1 : 0) << "\n";
+  }
+  write_text_atomically(file, out.str());
+  return tsne.kl_divergence();
 }
 
 }  // namespace xdd

@@ -9,11 +9,15 @@
 //   cached) scores.csv    index,label,score_before,score_after (higher = more anomalous)
 //   infoplane.csv step,phase,set,ixz,izy (I(X;Z), I(Z;Y) in nats; sets labeled and test)
 //   config.json   the full experiment config (re-runnable with --config)
+//   layout_before.csv, layout_after.csv  x,y,label,labeled: t-SNE of the test embeddings followed
+//                 by the labeled examples (labeled = 1), the paper's Figures 2-3
+//                 (write_run_layouts)
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
 
 #include "pipeline/experiment.h"
+#include "pipeline/observer.h"
 
 namespace xdd {
 
@@ -21,5 +25,11 @@ nlohmann::json metrics_json(const RunOutcome& outcome);
 
 // Writes every file atomically (temp + rename) into `out_dir`, creating it if needed.
 void write_run_outputs(const RunOutcome& outcome, const std::filesystem::path& out_dir);
+
+// Lays out one embedding (test images, then the labeled examples) with the engine's Barnes-Hut
+// t-SNE at SPEC §6's defaults (PCA to 50, perplexity 30, theta 0.5, 1000 iterations, fixed seed)
+// and writes it atomically as `file`. Returns the final KL divergence.
+double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem::path& file,
+                        int threads);
 
 }  // namespace xdd
