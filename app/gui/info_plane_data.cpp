@@ -22,13 +22,15 @@ std::vector<PlanePoint> points_of(const std::vector<InfoPlanePoint>& all, const 
       out.push_back({p.step, p.ixz, p.izy});
     }
   }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PlanePoint& a, const PlanePoint& b) { return a.step < b.step; });
   return out;
 }
 
-std::string beta_label(const ExperimentConfig& c) {
-  if (c.method != "xdd") return c.method;
+std::string beta_label(const std::string& method, double beta) {
+  if (method != "xdd") return method;
   char text[48];
-  std::snprintf(text, sizeof text, "β = %g", c.beta);
+  std::snprintf(text, sizeof text, "β = %g", beta);
   return text;
 }
 
@@ -59,7 +61,8 @@ int64_t plane_set_size(const Snapshot& s, const std::string& set) {
   return n > 0 ? std::min(n, kTestSample) : kTestSample;
 }
 
-PlaneData build_plane_data(const Snapshot& s, const std::string& set) {
+PlaneData build_plane_data(const Snapshot& s, const std::string& set,
+                           const std::vector<StoredPlaneRun>& stored) {
   PlaneData d;
   d.n = plane_set_size(s, set);
   d.h_y = std::log(static_cast<double>(kKnownDigits));  // the labeled draw is balanced
@@ -81,27 +84,44 @@ PlaneData build_plane_data(const Snapshot& s, const std::string& set) {
     d.h_y_exact = known > 0 && test_count(s) <= kTestSample;
   }
 
-  // Other runs: the latest per beta (per method for the baselines), ordered by beta.
+  // Other runs: the latest per beta (per method for the baselines), ordered by beta; session runs
+  // after stored ones, so they take the slot.
+  struct Other {
+    std::string method, source;
+    double beta;
+    const std::vector<InfoPlanePoint>* points;
+  };
+  std::map<std::pair<std::string, double>, Other> latest;
+  auto add = [&](const std::string& method, double beta, Other other) {
+    const bool xdd = method == "xdd";
+    latest[{xdd ? std::string() : method, xdd ? beta : 0.0}] = std::move(other);
+  };
+  const int64_t tests = test_count(s);
+  for (const StoredPlaneRun& r : stored) {
+    if (r.test_images && tests > 0 && *r.test_images != tests) continue;  // another test sample
+    add(r.method, r.beta, {r.method, "stored run #" + std::to_string(r.id), r.beta, &r.points});
+  }
   const size_t finished = s.finished_runs.size() - (s.status == SessionStatus::kDone ? 1 : 0);
-  std::map<std::pair<std::string, double>, const RunSummary*> latest;
   for (size_t i = 0; i < finished && i < s.finished_runs.size(); ++i) {
-    const RunSummary& r = s.finished_runs[i];
-    if (!same_setting(r.config, s.config)) continue;
-    const bool xdd = r.config.method == "xdd";
-    latest[{xdd ? std::string() : r.config.method, xdd ? r.config.beta : 0.0}] = &r;
+    const ExperimentConfig& c = s.finished_runs[i].config;
+    if (!same_setting(c, s.config)) continue;
+    add(c.method, c.beta, {c.method, "this session", c.beta, &s.finished_runs[i].info_plane});
   }
   int k = 0;
-  for (const auto& [key, run] : latest) {
+  for (const auto& entry : latest) {
+    const Other& o = entry.second;
     PlanePath p;
-    p.label = beta_label(run->config);
-    p.beta = run->config.beta;
+    p.label = beta_label(o.method, o.beta);
+    p.source = o.source;
+    p.beta = o.beta;
     p.color = series_color(k++);
-    p.points = points_of(run->info_plane, set);
+    p.points = points_of(*o.points, set);
     if (!p.points.empty()) d.paths.push_back(std::move(p));
   }
 
   PlanePath current;
-  current.label = beta_label(s.config) + " (this run)";
+  current.label = beta_label(s.config.method, s.config.beta) + " (this run)";
+  current.source = "this run";
   current.beta = s.config.beta;
   current.current = true;
   current.points = points_of(s.info_plane, set);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "info_plane_store.h"
 #include "session/snapshot.h"
 
 namespace xdd {
@@ -19,7 +20,8 @@ struct PlanePoint {
 };
 
 struct PlanePath {
-  std::string label;  // "β = 1" (other methods: their name)
+  std::string label;   // "β = 1" (other methods: their name)
+  std::string source;  // "this run", "this session", "stored run #12"
   double beta = 0.0;
   bool current = false;  // the run in progress (or just finished): drawn early-to-late, marked
   ImU32 color = 0;       // other runs' colour (the current run uses a ramp)
@@ -36,8 +38,11 @@ struct PlaneData {
 // The sets a run records, in the order the selector lists them.
 inline const char* const kPlaneSets[] = {"labeled", "test"};
 
-// Builds the picture for `set` (other runs coloured with series_color, in order of beta).
-PlaneData build_plane_data(const Snapshot& s, const std::string& set);
+// Builds the picture for `set` of the snapshot's run and the other runs with its holdout and data:
+// this session's finished runs and `stored` ones (a session run replaces a stored one of the same
+// beta), the latest per beta, coloured with series_color in order of beta.
+PlaneData build_plane_data(const Snapshot& s, const std::string& set,
+                           const std::vector<StoredPlaneRun>& stored);
 
 // The number of points of `set` for the snapshot's run (labeled: 9 per-class draws; test: the
 // fixed sample of at most 1,000 test images).

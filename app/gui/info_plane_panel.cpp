@@ -5,6 +5,7 @@
 #include <string>
 
 #include "info_plane_plot.h"
+#include "store/run_store.h"
 
 namespace xdd {
 namespace {
@@ -26,8 +27,8 @@ constexpr const char* kEstimatorHelp =
     "held-out digit included, I(Z;Y) over its known digits.\n\n"
     "Points: step 0 is the pre-trained GAN's embedding, then one every info_plane_every "
     "re-training steps, with f in eval mode. Dashed lines: the upper limits log N and H(Y).\n\n"
-    "Other runs: those finished in this session on the same held-out digit and data, the latest "
-    "per β.";
+    "Other runs: those finished in this session and those in the run store, on the same "
+    "held-out digit and data; the latest per β.";
 
 void help_marker() {
   ImGui::TextDisabled("(?)");
@@ -45,9 +46,15 @@ void same_line_if_fits(float width) {
   if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
+const std::string& store_path_text() {
+  static const std::string path = store::default_store_path().string();
+  return path;
+}
+
 }  // namespace
 
-void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot) {
+void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
+                          const ExperimentConfig& like) {
   if (!snapshot) return;
   const Snapshot& s = *snapshot;
   ImGui::TextUnformatted("Set:");
@@ -60,10 +67,25 @@ void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot) {
   }
   same_line_if_fits(ImGui::CalcTextSize("(?)").x);
   help_marker();
-  if (snapshot != cached_snapshot_ || set_ != cached_set_) {
-    data_ = build_plane_data(s, kPlaneSets[set_]);
+  const bool stored_changed = stored_.update(like);
+  const std::string stored_label = "stored runs (" + std::to_string(stored_.runs().size()) + ")";
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(stored_label.c_str()).x);
+  ImGui::Checkbox(stored_label.c_str(), &show_stored_);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Also draw runs from the run store (xdd runs, %s): the latest finished run per β with this "
+        "held-out digit and data.%s%s",
+        store_path_text().c_str(),
+        stored_.error().empty() ? "" : "\nCould not read it: ", stored_.error().c_str());
+  }
+  if (stored_changed || snapshot != cached_snapshot_ || set_ != cached_set_ ||
+      show_stored_ != cached_show_stored_) {
+    static const std::vector<StoredPlaneRun> none;
+    data_ = build_plane_data(s, kPlaneSets[set_], show_stored_ ? stored_.runs() : none);
     cached_snapshot_ = snapshot;
     cached_set_ = set_;
+    cached_show_stored_ = show_stored_;
   }
   draw_info_plane("##info_plane", data_, ImVec2(-1, -1));
 }

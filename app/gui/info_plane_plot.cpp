@@ -150,6 +150,7 @@ void draw_hover(ImDrawList* dl, const PlaneData& d, const Frame& f) {
   } else {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(path->color), "%s", path->label.c_str());
   }
+  ImGui::TextDisabled("%s", path->source.c_str());
   ImGui::Text("step %lld%s", static_cast<long long>(point->step),
               point->step == 0 ? " (pre-trained GAN)" : "");
   ImGui::Text("β = %g", path->beta);

@@ -128,7 +128,8 @@ void StudioApp::draw_curve_tabs(const Snapshot& s) {
     const ImGuiTabItemFlags flags = select_info_plane_ ? ImGuiTabItemFlags_SetSelected : 0;
     select_info_plane_ = false;
     if (ImGui::BeginTabItem("Information plane", nullptr, flags)) {
-      info_plane_panel_.draw(controller_.snapshot_ptr());
+      const bool idle = s.status == SessionStatus::kIdle;
+      info_plane_panel_.draw(controller_.snapshot_ptr(), idle ? controller_.config() : s.config);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
