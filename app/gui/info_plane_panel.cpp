@@ -87,7 +87,15 @@ void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
     cached_set_ = set_;
     cached_show_stored_ = show_stored_;
   }
-  draw_info_plane("##info_plane", data_, ImVec2(-1, -1));
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize("zoom to paths").x);
+  ImGui::Checkbox("zoom to paths", &fit_);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Axes span the paths only; the limits log N and H(Y) are then named at the "
+        "edge when they lie outside.");
+  }
+  draw_info_plane("##info_plane", data_, fit_, ImVec2(-1, -1));
 }
 
 }  // namespace xdd

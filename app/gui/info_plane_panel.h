@@ -20,6 +20,7 @@ class InfoPlanePanel {
  private:
   int set_ = 0;  // index into kPlaneSets
   bool show_stored_ = true;
+  bool fit_ = false;  // zoom the axes to the paths
   StoredPlaneRuns stored_;
   // The paths of the last snapshot drawn, rebuilt only when the snapshot or the set changes.
   std::shared_ptr<const Snapshot> cached_snapshot_;

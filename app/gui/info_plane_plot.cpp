@@ -73,17 +73,25 @@ void draw_path(ImDrawList* dl, const PlanePath& p, const Frame& f, float thickne
   }
 }
 
-Frame frame_for(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band) {
-  double x_lo = std::log(static_cast<double>(std::max<int64_t>(d.n, 1))), x_hi = x_lo;
-  double y_lo = d.h_y, y_hi = d.h_y;
+double log_n(const PlaneData& d) {
+  return std::log(static_cast<double>(std::max<int64_t>(d.n, 1)));
+}
+
+// The data range: every point, and with `fit` false also the limits log N and H(Y). Above the
+// top, a band of `band` px holds the guides' labels.
+Frame frame_for(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band, bool fit) {
+  double x_lo = std::numeric_limits<double>::infinity(), x_hi = -x_lo, y_lo = x_lo, y_hi = -x_lo;
   for (const PlanePath& p : d.paths) {
     for (const PlanePoint& q : p.points) {
       x_lo = std::min(x_lo, q.ixz), x_hi = std::max(x_hi, q.ixz);
       y_lo = std::min(y_lo, q.izy), y_hi = std::max(y_hi, q.izy);
     }
   }
-  const double xs = std::max(x_hi - x_lo, 0.1), ys = std::max(y_hi - y_lo, 0.1);
-  // Above the higher of H(Y) and the data, a band of `band` px holds the guides' labels.
+  if (!fit || !(x_lo <= x_hi)) {
+    x_lo = std::min(x_lo, log_n(d)), x_hi = std::max(x_hi, log_n(d));
+    y_lo = std::min(y_lo, d.h_y), y_hi = std::max(y_hi, d.h_y);
+  }
+  const double xs = std::max(x_hi - x_lo, 1e-3), ys = std::max(y_hi - y_lo, 1e-3);
   const double top = std::max(0.05, 1.05 * band / std::max(1.0, double(p1.y - p0.y - band)));
   return Frame{p0, p1, x_lo - 0.05 * xs, x_hi + 0.05 * xs, y_lo - 0.05 * ys, y_hi + top * ys};
 }
@@ -108,22 +116,28 @@ void draw_axes(ImDrawList* dl, const Frame& f, const AxisTicks& xt, const AxisTi
   dl->AddRect(f.p0, f.p1, text);
 }
 
+// Dashed lines at log N and H(Y), labelled in the band at the top; a limit outside the zoomed
+// frame is only named, with an arrow towards it.
 void draw_guides(ImDrawList* dl, const PlaneData& d, const Frame& f) {
   const ImU32 c = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const float font = ImGui::GetFontSize();
-  const double log_n = std::log(static_cast<double>(std::max<int64_t>(d.n, 1)));
-  const ImVec2 corner = f.map(log_n, d.h_y);
-  dashed_line(dl, ImVec2(corner.x, f.p0.y), ImVec2(corner.x, f.p1.y), c, font * 0.4f, 1.5f);
-  dashed_line(dl, ImVec2(f.p0.x, corner.y), ImVec2(f.p1.x, corner.y), c, font * 0.4f, 1.5f);
+  const float font = ImGui::GetFontSize(), text_h = ImGui::GetTextLineHeight();
+  const ImVec2 corner = f.map(log_n(d), d.h_y);
+  const bool x_in = corner.x <= f.p1.x, y_in = corner.y >= f.p0.y;
+  if (x_in)
+    dashed_line(dl, ImVec2(corner.x, f.p0.y), ImVec2(corner.x, f.p1.y), c, font * 0.4f, 1.5f);
+  if (y_in)
+    dashed_line(dl, ImVec2(f.p0.x, corner.y), ImVec2(f.p1.x, corner.y), c, font * 0.4f, 1.5f);
   char h_label[64], n_label[64];
-  std::snprintf(h_label, sizeof h_label, "H(Y) %s %.2f", d.h_y_exact ? "=" : "≈", d.h_y);
-  std::snprintf(n_label, sizeof n_label, "log %lld = %.2f", static_cast<long long>(d.n), log_n);
-  const float y = corner.y - ImGui::GetTextLineHeight() - 2;
-  dl->AddText(ImVec2(f.p0.x + 4, y), c, h_label);
+  std::snprintf(h_label, sizeof h_label, "H(Y) %s %.2f%s", d.h_y_exact ? "=" : "≈", d.h_y,
+                y_in ? "" : " ↑");
+  std::snprintf(n_label, sizeof n_label, "log %lld = %.2f%s", static_cast<long long>(d.n), log_n(d),
+                x_in ? "" : " →");
+  dl->AddText(ImVec2(f.p0.x + 4, y_in ? corner.y - text_h - 2 : f.p0.y + 2), c, h_label);
   const float nw = ImGui::CalcTextSize(n_label).x;
-  const float nx = corner.x - nw - 4 > f.p0.x + ImGui::CalcTextSize(h_label).x + 12
-                       ? corner.x - nw - 4
-                       : corner.x + 4;  // no room left of the line: right of it
+  const float right = x_in ? corner.x : f.p1.x;
+  const float nx = right - nw - 4 > f.p0.x + ImGui::CalcTextSize(h_label).x + 12
+                       ? right - nw - 4
+                       : right + 4;  // no room left of the line: right of it
   dl->AddText(ImVec2(nx, f.p0.y + 2), c, n_label);
 }
 
@@ -169,7 +183,7 @@ std::vector<LegendItem> legend_items(const PlaneData& d) {
 
 }  // namespace
 
-void draw_info_plane(const char* id, const PlaneData& data, ImVec2 size) {
+void draw_info_plane(const char* id, const PlaneData& data, bool fit, ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
   if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
@@ -190,7 +204,7 @@ void draw_info_plane(const char* id, const PlaneData& data, ImVec2 size) {
   // frame from a provisional margin, then fix the margin.
   const float band = line_h * 1.2f;
   Frame f = frame_for(data, ImVec2(origin.x + font * 3, top),
-                      ImVec2(origin.x + size.x - font * 0.8f, bottom), band);
+                      ImVec2(origin.x + size.x - font * 0.8f, bottom), band, fit);
   const AxisTicks yt =
       nice_ticks(f.y_lo, f.y_hi, std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f))));
   std::vector<std::string> y_labels;

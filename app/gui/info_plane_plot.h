@@ -10,6 +10,8 @@
 namespace xdd {
 
 // Draws into a size.x x size.y area at the cursor (negative sizes: fill the remaining space).
-void draw_info_plane(const char* id, const PlaneData& data, ImVec2 size);
+// `fit`: the axes span the paths only (limits outside are named at the edge), else they also
+// reach log N and H(Y).
+void draw_info_plane(const char* id, const PlaneData& data, bool fit, ImVec2 size);
 
 }  // namespace xdd
