@@ -46,6 +46,13 @@ void same_line_if_fits(float width) {
   if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
 }
 
+void checkbox_if_fits(const char* label, bool* value, const char* tooltip) {
+  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(label).x);
+  ImGui::Checkbox(label, value);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
+}
+
 const std::string& store_path_text() {
   static const std::string path = store::default_store_path().string();
   return path;
@@ -87,15 +94,13 @@ void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
     cached_set_ = set_;
     cached_show_stored_ = show_stored_;
   }
-  same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                    ImGui::CalcTextSize("zoom to paths").x);
-  ImGui::Checkbox("zoom to paths", &fit_);
-  if (ImGui::IsItemHovered()) {
-    ImGui::SetTooltip(
-        "Axes span the paths only; the limits log N and H(Y) are then named at the "
-        "edge when they lie outside.");
-  }
-  draw_info_plane("##info_plane", data_, fit_, ImVec2(-1, -1));
+  checkbox_if_fits("zoom to paths", &view_.fit,
+                   "Axes span the paths only; the limits log N and H(Y) are then named at the "
+                   "edge when they lie outside.");
+  checkbox_if_fits("log y", &view_.symlog,
+                   "y axis sign(v)·log10(1 + |v|): paths near H(Y) stay apart when others reach "
+                   "far below 0 (q much worse than chance, as on the test sample early on).");
+  draw_info_plane("##info_plane", data_, view_, ImVec2(-1, -1));
 }
 
 }  // namespace xdd

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "info_plane_data.h"
+#include "info_plane_plot.h"
 #include "info_plane_store.h"
 #include "session/snapshot.h"
 
@@ -20,7 +21,7 @@ class InfoPlanePanel {
  private:
   int set_ = 0;  // index into kPlaneSets
   bool show_stored_ = true;
-  bool fit_ = false;  // zoom the axes to the paths
+  PlaneView view_;
   StoredPlaneRuns stored_;
   // The paths of the last snapshot drawn, rebuilt only when the snapshot or the set changes.
   std::shared_ptr<const Snapshot> cached_snapshot_;

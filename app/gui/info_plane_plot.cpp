@@ -12,15 +12,53 @@
 namespace xdd {
 namespace {
 
-// Data-to-screen mapping of the plot rectangle [p0, p1].
+// The y axis' scale: linear, or sign(v) log10(1 + |v|), which keeps paths near H(Y) apart when
+// others reach far below 0 (a bound of -700 nats when q is much worse than chance).
+double to_axis(double v, bool symlog) {
+  return symlog ? std::copysign(std::log10(1.0 + std::abs(v)), v) : v;
+}
+double from_axis(double t, bool symlog) {
+  return symlog ? std::copysign(std::pow(10.0, std::abs(t)) - 1.0, t) : t;
+}
+
+// Data-to-screen mapping of the plot rectangle [p0, p1]; y_lo and y_hi in axis units.
 struct Frame {
   ImVec2 p0, p1;
   double x_lo, x_hi, y_lo, y_hi;
+  bool symlog = false;
   ImVec2 map(double x, double y) const {
+    const double t = to_axis(y, symlog);
     return ImVec2(p0.x + (p1.x - p0.x) * static_cast<float>((x - x_lo) / (x_hi - x_lo)),
-                  p1.y - (p1.y - p0.y) * static_cast<float>((y - y_lo) / (y_hi - y_lo)));
+                  p1.y - (p1.y - p0.y) * static_cast<float>((t - y_lo) / (y_hi - y_lo)));
   }
 };
+
+// Ticks of the y axis, in data units: nice linear ticks, or 0 and ±10^k on the symlog axis.
+AxisTicks y_ticks(const Frame& f, int max_ticks) {
+  if (!f.symlog) return nice_ticks(f.y_lo, f.y_hi, max_ticks);
+  std::vector<double> candidates = {0.0};
+  for (int k = 0; k <= 6; ++k) {
+    candidates.push_back(std::pow(10.0, k));
+    candidates.push_back(-std::pow(10.0, k));
+  }
+  std::sort(candidates.begin(), candidates.end());
+  AxisTicks out;
+  out.step = 1.0;
+  for (double v : candidates) {
+    const double t = to_axis(v, true);
+    if (t >= f.y_lo && t <= f.y_hi) out.values.push_back(v);
+  }
+  if (out.values.size() < 2) {  // less than a decade: linear ticks between the ends
+    return nice_ticks(from_axis(f.y_lo, true), from_axis(f.y_hi, true), max_ticks);
+  }
+  const size_t stride = (out.values.size() + max_ticks - 1) / std::max(1, max_ticks);
+  if (stride > 1) {
+    std::vector<double> thinned;
+    for (size_t i = 0; i < out.values.size(); i += stride) thinned.push_back(out.values[i]);
+    out.values = thinned;
+  }
+  return out;
+}
 
 ImU32 mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 ca = ImGui::ColorConvertU32ToFloat4(a), cb = ImGui::ColorConvertU32ToFloat4(b);
@@ -79,21 +117,25 @@ double log_n(const PlaneData& d) {
 
 // The data range: every point, and with `fit` false also the limits log N and H(Y). Above the
 // top, a band of `band` px holds the guides' labels.
-Frame frame_for(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band, bool fit) {
+Frame frame_for(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band, const PlaneView& view) {
+  const bool fit = view.fit;
   double x_lo = std::numeric_limits<double>::infinity(), x_hi = -x_lo, y_lo = x_lo, y_hi = -x_lo;
   for (const PlanePath& p : d.paths) {
     for (const PlanePoint& q : p.points) {
       x_lo = std::min(x_lo, q.ixz), x_hi = std::max(x_hi, q.ixz);
-      y_lo = std::min(y_lo, q.izy), y_hi = std::max(y_hi, q.izy);
+      const double t = to_axis(q.izy, view.symlog);
+      y_lo = std::min(y_lo, t), y_hi = std::max(y_hi, t);
     }
   }
   if (!fit || !(x_lo <= x_hi)) {
     x_lo = std::min(x_lo, log_n(d)), x_hi = std::max(x_hi, log_n(d));
-    y_lo = std::min(y_lo, d.h_y), y_hi = std::max(y_hi, d.h_y);
+    y_lo = std::min(y_lo, to_axis(d.h_y, view.symlog));
+    y_hi = std::max(y_hi, to_axis(d.h_y, view.symlog));
   }
   const double xs = std::max(x_hi - x_lo, 1e-3), ys = std::max(y_hi - y_lo, 1e-3);
   const double top = std::max(0.05, 1.05 * band / std::max(1.0, double(p1.y - p0.y - band)));
-  return Frame{p0, p1, x_lo - 0.05 * xs, x_hi + 0.05 * xs, y_lo - 0.05 * ys, y_hi + top * ys};
+  return Frame{
+      p0, p1, x_lo - 0.05 * xs, x_hi + 0.05 * xs, y_lo - 0.05 * ys, y_hi + top * ys, view.symlog};
 }
 
 void draw_axes(ImDrawList* dl, const Frame& f, const AxisTicks& xt, const AxisTicks& yt,
@@ -107,7 +149,7 @@ void draw_axes(ImDrawList* dl, const Frame& f, const AxisTicks& xt, const AxisTi
     dl->AddText(ImVec2(f.p0.x - ts.x - 4, py - ts.y / 2), text, y_labels[k].c_str());
   }
   for (double v : xt.values) {
-    const float px = f.map(v, f.y_lo).x;
+    const float px = f.map(v, 0.0).x;
     dl->AddLine(ImVec2(px, f.p0.y), ImVec2(px, f.p1.y), grid);
     const std::string label = format_tick(v, xt.step);
     dl->AddText(ImVec2(px - ImGui::CalcTextSize(label.c_str()).x / 2, f.p1.y + 4), text,
@@ -132,13 +174,15 @@ void draw_guides(ImDrawList* dl, const PlaneData& d, const Frame& f) {
                 y_in ? "" : " ↑");
   std::snprintf(n_label, sizeof n_label, "log %lld = %.2f%s", static_cast<long long>(d.n), log_n(d),
                 x_in ? "" : " →");
-  dl->AddText(ImVec2(f.p0.x + 4, y_in ? corner.y - text_h - 2 : f.p0.y + 2), c, h_label);
-  const float nw = ImGui::CalcTextSize(n_label).x;
+  // Both labels at the top right, where the paths rarely go (the newest point often sits on H(Y)
+  // near the left): log N at its line, H(Y) just before it; where that is too narrow, H(Y) at the
+  // left.
+  const float nw = ImGui::CalcTextSize(n_label).x, hw = ImGui::CalcTextSize(h_label).x;
   const float right = x_in ? corner.x : f.p1.x;
-  const float nx = right - nw - 4 > f.p0.x + ImGui::CalcTextSize(h_label).x + 12
-                       ? right - nw - 4
-                       : right + 4;  // no room left of the line: right of it
+  const float nx = std::max(f.p0.x + 4, right - nw - 4);
+  const float hx = nx - hw - font > f.p0.x + 4 ? nx - hw - font : f.p0.x + 4;
   dl->AddText(ImVec2(nx, f.p0.y + 2), c, n_label);
+  dl->AddText(ImVec2(hx, y_in ? corner.y - text_h - 2 : f.p0.y + 2), c, h_label);
 }
 
 // The point nearest the mouse within a few pixels: tooltip and a ring around it.
@@ -183,7 +227,7 @@ std::vector<LegendItem> legend_items(const PlaneData& d) {
 
 }  // namespace
 
-void draw_info_plane(const char* id, const PlaneData& data, bool fit, ImVec2 size) {
+void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& view, ImVec2 size) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
   if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
@@ -204,9 +248,8 @@ void draw_info_plane(const char* id, const PlaneData& data, bool fit, ImVec2 siz
   // frame from a provisional margin, then fix the margin.
   const float band = line_h * 1.2f;
   Frame f = frame_for(data, ImVec2(origin.x + font * 3, top),
-                      ImVec2(origin.x + size.x - font * 0.8f, bottom), band, fit);
-  const AxisTicks yt =
-      nice_ticks(f.y_lo, f.y_hi, std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f))));
+                      ImVec2(origin.x + size.x - font * 0.8f, bottom), band, view);
+  const AxisTicks yt = y_ticks(f, std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f))));
   std::vector<std::string> y_labels;
   float label_w = 0;
   for (double v : yt.values) {

@@ -9,9 +9,12 @@
 
 namespace xdd {
 
+struct PlaneView {
+  bool fit = false;    // axes span the paths only (limits outside are named at the edge)
+  bool symlog = true;  // y axis sign(v) log10(1 + |v|)
+};
+
 // Draws into a size.x x size.y area at the cursor (negative sizes: fill the remaining space).
-// `fit`: the axes span the paths only (limits outside are named at the edge), else they also
-// reach log N and H(Y).
-void draw_info_plane(const char* id, const PlaneData& data, bool fit, ImVec2 size);
+void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& view, ImVec2 size);
 
 }  // namespace xdd
