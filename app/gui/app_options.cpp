@@ -73,6 +73,10 @@ ParsedOptions parse_app_options(int argc, char** argv) {
                  "with --autostart: run these betas one after another (e.g. 0,1,10), so the "
                  "information plane compares them")
       ->delimiter(',');
+  cli.add_option("--plane-set", o.plane_set, "Information plane's set at start: labeled | test")
+      ->check(CLI::IsMember({"labeled", "test"}))
+      ->capture_default_str();
+  cli.add_flag("--plane-zoom", o.plane_zoom, "start the Information plane zoomed to its paths");
   cli.add_option("--frames", o.frames, "render N frames, then exit 0 (tests, benchmarks)");
   cli.add_option("--screenshot", o.screenshot, "write a PNG of the last frame (with --frames)");
   cli.add_option("--frame-log", o.frame_log, "write each frame's time in ms to this file");

@@ -60,6 +60,11 @@ const std::string& store_path_text() {
 
 }  // namespace
 
+InfoPlanePanel::InfoPlanePanel(const std::string& set, bool zoom) {
+  set_ = set == kPlaneSets[1] ? 1 : 0;
+  view_.fit = zoom;
+}
+
 void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
                           const ExperimentConfig& like) {
   if (!snapshot) return;

@@ -4,6 +4,7 @@
 // and of the runs in the run store, on the labeled set or the fixed test sample. Draws into the
 // caller's window or tab.
 #include <memory>
+#include <string>
 
 #include "info_plane_data.h"
 #include "info_plane_plot.h"
@@ -14,6 +15,9 @@ namespace xdd {
 
 class InfoPlanePanel {
  public:
+  // `set`: "labeled" or "test"; `zoom`: axes zoomed to the paths.
+  InfoPlanePanel(const std::string& set, bool zoom);
+
   // `like`: the setting whose stored runs to compare with (the snapshot's run, or the panel's
   // settings before the first run).
   void draw(const std::shared_ptr<const Snapshot>& snapshot, const ExperimentConfig& like);

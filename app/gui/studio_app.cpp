@@ -13,6 +13,7 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
       fonts_(load_fonts()),
       controller_(options.config, &GlWindow::wake),
       experiment_panel_(&GlWindow::wake),
+      info_plane_panel_(options.plane_set, options.plane_zoom),
       embedding_panel_(&GlWindow::wake) {
   select_info_plane_ = options.tab == "infoplane";
   pending_betas_.assign(options.betas.begin(), options.betas.end());
