@@ -12,54 +12,6 @@
 namespace xdd {
 namespace {
 
-// The y axis' scale: linear, or sign(v) log10(1 + |v|), which keeps paths near H(Y) apart when
-// others reach far below 0 (a bound of -700 nats when q is much worse than chance).
-double to_axis(double v, bool symlog) {
-  return symlog ? std::copysign(std::log10(1.0 + std::abs(v)), v) : v;
-}
-double from_axis(double t, bool symlog) {
-  return symlog ? std::copysign(std::pow(10.0, std::abs(t)) - 1.0, t) : t;
-}
-
-// Data-to-screen mapping of the plot rectangle [p0, p1]; y_lo and y_hi in axis units.
-struct Frame {
-  ImVec2 p0, p1;
-  double x_lo, x_hi, y_lo, y_hi;
-  bool symlog = false;
-  ImVec2 map(double x, double y) const {
-    const double t = to_axis(y, symlog);
-    return ImVec2(p0.x + (p1.x - p0.x) * static_cast<float>((x - x_lo) / (x_hi - x_lo)),
-                  p1.y - (p1.y - p0.y) * static_cast<float>((t - y_lo) / (y_hi - y_lo)));
-  }
-};
-
-// Ticks of the y axis, in data units: nice linear ticks, or 0 and ±10^k on the symlog axis.
-AxisTicks y_ticks(const Frame& f, int max_ticks) {
-  if (!f.symlog) return nice_ticks(f.y_lo, f.y_hi, max_ticks);
-  std::vector<double> candidates = {0.0};
-  for (int k = 0; k <= 6; ++k) {
-    candidates.push_back(std::pow(10.0, k));
-    candidates.push_back(-std::pow(10.0, k));
-  }
-  std::sort(candidates.begin(), candidates.end());
-  AxisTicks out;
-  out.step = 1.0;
-  for (double v : candidates) {
-    const double t = to_axis(v, true);
-    if (t >= f.y_lo && t <= f.y_hi) out.values.push_back(v);
-  }
-  if (out.values.size() < 2) {  // less than a decade: linear ticks between the ends
-    return nice_ticks(from_axis(f.y_lo, true), from_axis(f.y_hi, true), max_ticks);
-  }
-  const size_t stride = (out.values.size() + max_ticks - 1) / std::max(1, max_ticks);
-  if (stride > 1) {
-    std::vector<double> thinned;
-    for (size_t i = 0; i < out.values.size(); i += stride) thinned.push_back(out.values[i]);
-    out.values = thinned;
-  }
-  return out;
-}
-
 ImU32 mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 ca = ImGui::ColorConvertU32ToFloat4(a), cb = ImGui::ColorConvertU32ToFloat4(b);
   return ImGui::ColorConvertFloat4ToU32(
@@ -84,7 +36,7 @@ void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float dash, fl
 
 // One path as segments between screen points at least ~1.5 px apart (long runs cost what their
 // pixels do), each segment coloured by where its start lies in the run.
-void draw_path(ImDrawList* dl, const PlanePath& p, const Frame& f, float thickness) {
+void draw_path(ImDrawList* dl, const PlanePath& p, const PlaneFrame& f, float thickness) {
   const size_t n = p.points.size();
   ImVec2 last = f.map(p.points[0].ixz, p.points[0].izy);
   size_t last_i = 0;
@@ -111,59 +63,12 @@ void draw_path(ImDrawList* dl, const PlanePath& p, const Frame& f, float thickne
   }
 }
 
-double log_n(const PlaneData& d) {
-  return std::log(static_cast<double>(std::max<int64_t>(d.n, 1)));
-}
-
-// The data range: every point, and with `fit` false also the limits log N and H(Y). Above the
-// top, a band of `band` px holds the guides' labels.
-Frame frame_for(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band, const PlaneView& view) {
-  const bool fit = view.fit;
-  double x_lo = std::numeric_limits<double>::infinity(), x_hi = -x_lo, y_lo = x_lo, y_hi = -x_lo;
-  for (const PlanePath& p : d.paths) {
-    for (const PlanePoint& q : p.points) {
-      x_lo = std::min(x_lo, q.ixz), x_hi = std::max(x_hi, q.ixz);
-      const double t = to_axis(q.izy, view.symlog);
-      y_lo = std::min(y_lo, t), y_hi = std::max(y_hi, t);
-    }
-  }
-  if (!fit || !(x_lo <= x_hi)) {
-    x_lo = std::min(x_lo, log_n(d)), x_hi = std::max(x_hi, log_n(d));
-    y_lo = std::min(y_lo, to_axis(d.h_y, view.symlog));
-    y_hi = std::max(y_hi, to_axis(d.h_y, view.symlog));
-  }
-  const double xs = std::max(x_hi - x_lo, 1e-3), ys = std::max(y_hi - y_lo, 1e-3);
-  const double top = std::max(0.05, 1.05 * band / std::max(1.0, double(p1.y - p0.y - band)));
-  return Frame{
-      p0, p1, x_lo - 0.05 * xs, x_hi + 0.05 * xs, y_lo - 0.05 * ys, y_hi + top * ys, view.symlog};
-}
-
-void draw_axes(ImDrawList* dl, const Frame& f, const AxisTicks& xt, const AxisTicks& yt,
-               const std::vector<std::string>& y_labels) {
-  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.3f);
-  for (size_t k = 0; k < yt.values.size(); ++k) {
-    const float py = f.map(f.x_lo, yt.values[k]).y;
-    dl->AddLine(ImVec2(f.p0.x, py), ImVec2(f.p1.x, py), grid);
-    const ImVec2 ts = ImGui::CalcTextSize(y_labels[k].c_str());
-    dl->AddText(ImVec2(f.p0.x - ts.x - 4, py - ts.y / 2), text, y_labels[k].c_str());
-  }
-  for (double v : xt.values) {
-    const float px = f.map(v, 0.0).x;
-    dl->AddLine(ImVec2(px, f.p0.y), ImVec2(px, f.p1.y), grid);
-    const std::string label = format_tick(v, xt.step);
-    dl->AddText(ImVec2(px - ImGui::CalcTextSize(label.c_str()).x / 2, f.p1.y + 4), text,
-                label.c_str());
-  }
-  dl->AddRect(f.p0, f.p1, text);
-}
-
 // Dashed lines at log N and H(Y), labelled in the band at the top; a limit outside the zoomed
 // frame is only named, with an arrow towards it.
-void draw_guides(ImDrawList* dl, const PlaneData& d, const Frame& f) {
+void draw_guides(ImDrawList* dl, const PlaneData& d, const PlaneFrame& f) {
   const ImU32 c = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   const float font = ImGui::GetFontSize(), text_h = ImGui::GetTextLineHeight();
-  const ImVec2 corner = f.map(log_n(d), d.h_y);
+  const ImVec2 corner = f.map(plane_log_n(d), d.h_y);
   const bool x_in = corner.x <= f.p1.x, y_in = corner.y >= f.p0.y;
   if (x_in)
     dashed_line(dl, ImVec2(corner.x, f.p0.y), ImVec2(corner.x, f.p1.y), c, font * 0.4f, 1.5f);
@@ -172,8 +77,8 @@ void draw_guides(ImDrawList* dl, const PlaneData& d, const Frame& f) {
   char h_label[64], n_label[64];
   std::snprintf(h_label, sizeof h_label, "H(Y) %s %.2f%s", d.h_y_exact ? "=" : "≈", d.h_y,
                 y_in ? "" : " ↑");
-  std::snprintf(n_label, sizeof n_label, "log %lld = %.2f%s", static_cast<long long>(d.n), log_n(d),
-                x_in ? "" : " →");
+  std::snprintf(n_label, sizeof n_label, "log %lld = %.2f%s", static_cast<long long>(d.n),
+                plane_log_n(d), x_in ? "" : " →");
   // Both labels at the top right, where the paths rarely go (the newest point often sits on H(Y)
   // near the left): log N at its line, H(Y) just before it; where that is too narrow, H(Y) at the
   // left.
@@ -186,7 +91,7 @@ void draw_guides(ImDrawList* dl, const PlaneData& d, const Frame& f) {
 }
 
 // The point nearest the mouse within a few pixels: tooltip and a ring around it.
-void draw_hover(ImDrawList* dl, const PlaneData& d, const Frame& f) {
+void draw_hover(ImDrawList* dl, const PlaneData& d, const PlaneFrame& f) {
   const ImVec2 m = ImGui::GetIO().MousePos;
   const float reach = std::max(8.0f, ImGui::GetFontSize() * 0.8f);
   float best = reach * reach;
@@ -247,9 +152,10 @@ void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& vie
   // The ticks need the frame's height, the frame's left edge the widest tick label: estimate the
   // frame from a provisional margin, then fix the margin.
   const float band = line_h * 1.2f;
-  Frame f = frame_for(data, ImVec2(origin.x + font * 3, top),
-                      ImVec2(origin.x + size.x - font * 0.8f, bottom), band, view);
-  const AxisTicks yt = y_ticks(f, std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f))));
+  PlaneFrame f = plane_frame(data, ImVec2(origin.x + font * 3, top),
+                             ImVec2(origin.x + size.x - font * 0.8f, bottom), band, view);
+  const AxisTicks yt =
+      plane_y_ticks(f, std::max(2, static_cast<int>((bottom - top) / (line_h * 1.8f))));
   std::vector<std::string> y_labels;
   float label_w = 0;
   for (double v : yt.values) {
@@ -263,7 +169,7 @@ void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& vie
 
   layout_legend(dl, legend, origin.x, origin.x + size.x, origin.y);
   dl->AddText(ImVec2(origin.x, top - line_h), text, y_label);
-  draw_axes(dl, f, xt, yt, y_labels);
+  draw_plane_axes(dl, f, xt, yt, y_labels);
   const char* x_label = "I(X;Z), nats";
   const ImVec2 xl = ImGui::CalcTextSize(x_label);
   dl->AddText(ImVec2(f.p1.x - xl.x, f.p1.y + 4 + line_h * 0.8f), text, x_label);

@@ -6,13 +6,9 @@
 #include <imgui.h>
 
 #include "info_plane_data.h"
+#include "info_plane_frame.h"
 
 namespace xdd {
-
-struct PlaneView {
-  bool fit = false;    // axes span the paths only (limits outside are named at the edge)
-  bool symlog = true;  // y axis sign(v) log10(1 + |v|)
-};
 
 // Draws into a size.x x size.y area at the cursor (negative sizes: fill the remaining space).
 void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& view, ImVec2 size);
