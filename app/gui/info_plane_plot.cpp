@@ -145,8 +145,13 @@ void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& vie
 
   const std::vector<LegendItem> legend = legend_items(data);
   const float legend_h = layout_legend(nullptr, legend, origin.x, origin.x + size.x, origin.y);
-  const char* y_label = "I(Z;Y), nats";
-  const float top = origin.y + legend_h + line_h;  // the y axis' name sits above the frame
+  // The axes' names share the row under the x ticks (y at the left, x at the right) when they
+  // fit side by side; otherwise the y axis' name takes a row above the frame.
+  const char* y_label = "↑ I(Z;Y), nats";
+  const char* x_label = "I(X;Z), nats →";
+  const float yw = ImGui::CalcTextSize(y_label).x, xw = ImGui::CalcTextSize(x_label).x;
+  const bool names_below = yw + xw + font * 2 < size.x;
+  const float top = origin.y + legend_h + (names_below ? font * 0.3f : line_h);
   const float bottom = origin.y + size.y - line_h * 1.9f;
   if (bottom - top < 3 * line_h) return;
   // The ticks need the frame's height, the frame's left edge the widest tick label: estimate the
@@ -168,11 +173,11 @@ void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& vie
       nice_ticks(f.x_lo, f.x_hi, std::max(2, static_cast<int>((f.p1.x - f.p0.x) / (font * 4))));
 
   layout_legend(dl, legend, origin.x, origin.x + size.x, origin.y);
-  dl->AddText(ImVec2(origin.x, top - line_h), text, y_label);
+  const float names_y = f.p1.y + 4 + line_h * 0.8f;
+  dl->AddText(names_below ? ImVec2(origin.x, names_y) : ImVec2(origin.x, top - line_h), text,
+              y_label);
   draw_plane_axes(dl, f, xt, yt, y_labels);
-  const char* x_label = "I(X;Z), nats";
-  const ImVec2 xl = ImGui::CalcTextSize(x_label);
-  dl->AddText(ImVec2(f.p1.x - xl.x, f.p1.y + 4 + line_h * 0.8f), text, x_label);
+  dl->AddText(ImVec2(f.p1.x - xw, names_y), text, x_label);
 
   dl->PushClipRect(f.p0, f.p1, true);
   draw_guides(dl, data, f);
