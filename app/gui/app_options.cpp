@@ -33,6 +33,10 @@ void check_options(const AppOptions& o) {
   if (o.config.threads < 1) {
     throw InvalidArgument("--threads must be >= 1, got " + std::to_string(o.config.threads));
   }
+  for (double beta : o.betas) {
+    if (!(beta >= 0)) throw InvalidArgument("--betas: every beta must be >= 0");
+  }
+  if (!o.betas.empty() && !o.autostart) throw InvalidArgument("--betas needs --autostart");
   validate(o.config);  // holdout, beta, preset, epochs, steps, ... with their valid ranges
 }
 
@@ -62,6 +66,17 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   cli.add_flag("--autostart", o.autostart, "start the experiment at once");
   cli.add_flag("--presentation", o.presentation, "start in presentation mode");
   cli.add_flag("--guide", o.guide, "start the guided sequence (N steps through it)");
+  cli.add_option("--tab", o.tab, "tab shown above the AUPRC panel: loss | infoplane")
+      ->check(CLI::IsMember({"loss", "infoplane"}))
+      ->capture_default_str();
+  cli.add_option("--betas", o.betas,
+                 "with --autostart: run these betas one after another (e.g. 0,1,10), so the "
+                 "information plane compares them")
+      ->delimiter(',');
+  cli.add_option("--plane-set", o.plane_set, "Information plane's set at start: labeled | test")
+      ->check(CLI::IsMember({"labeled", "test"}))
+      ->capture_default_str();
+  cli.add_flag("--plane-zoom", o.plane_zoom, "start the Information plane zoomed to its paths");
   cli.add_option("--frames", o.frames, "render N frames, then exit 0 (tests, benchmarks)");
   cli.add_option("--screenshot", o.screenshot, "write a PNG of the last frame (with --frames)");
   cli.add_option("--frame-log", o.frame_log, "write each frame's time in ms to this file");

@@ -3,6 +3,7 @@
 // smoke test and the frame-time benchmark.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/experiment_config.h"
 
@@ -12,10 +13,14 @@ struct AppOptions {
   ExperimentConfig config;  // the experiment the panel starts with
   bool autostart = false;   // run it at once
   bool presentation = false;
-  bool guide = false;      // start the guided sequence (step 1 starts the run)
-  int frames = 0;          // > 0: render this many frames, then exit 0
-  std::string screenshot;  // PNG written after the last frame (needs frames > 0)
-  std::string frame_log;   // per-frame times in ms, one per line, written at exit
+  bool guide = false;                 // start the guided sequence (step 1 starts the run)
+  std::string tab = "loss";           // the right column's top tab at start: loss | infoplane
+  std::vector<double> betas;          // with autostart: run these betas one after another
+  std::string plane_set = "labeled";  // the Information plane's set at start: labeled | test
+  bool plane_zoom = false;            // ... with its axes zoomed to the paths
+  int frames = 0;                     // > 0: render this many frames, then exit 0
+  std::string screenshot;             // PNG written after the last frame (needs frames > 0)
+  std::string frame_log;              // per-frame times in ms, one per line, written at exit
   int width = 1600;
   int height = 1000;
 };

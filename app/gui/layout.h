@@ -14,7 +14,7 @@ struct Layout {
   Rect guide;  // caption strip of the guided sequence (zero height when the guide is off)
   Rect experiment, gan_samples;  // left column
   Rect embedding;                // centre
-  Rect loss, auprc;              // right column
+  Rect loss, auprc;              // right column (loss: the Loss terms / Information plane tabs)
   Rect status;                   // bottom strip
 };
 

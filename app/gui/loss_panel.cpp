@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include "layout.h"
 
 #include "line_plot.h"
 #include "pipeline/observer.h"
@@ -12,7 +11,6 @@
 namespace xdd {
 
 void LossPanel::draw(const Snapshot& s) {
-  ImGui::Begin("Loss terms", nullptr, kTiledWindowFlags);
   ImGui::Checkbox("log scale", &log_y_);
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("log10 y axis; only for series whose values are all > 0");
@@ -54,7 +52,6 @@ void LossPanel::draw(const Snapshot& s) {
   if (!has_gan && !has_retrain) {
     ImGui::TextDisabled("Loss curves appear here when a run trains.");
   }
-  ImGui::End();
 }
 
 }  // namespace xdd

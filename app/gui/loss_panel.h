@@ -1,6 +1,7 @@
 #pragma once
-// The Loss terms window: the GAN's discriminator and generator losses while it pre-trains, and
-// every term of the re-training loss (names from the snapshot) per step, live.
+// The Loss terms panel: the GAN's discriminator and generator losses while it pre-trains, and
+// every term of the re-training loss (names from the snapshot) per step, live. Draws into the
+// caller's window or tab.
 #include <cstdint>
 
 #include "session/snapshot.h"

@@ -13,7 +13,14 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
       fonts_(load_fonts()),
       controller_(options.config, &GlWindow::wake),
       experiment_panel_(&GlWindow::wake),
+      info_plane_panel_(options.plane_set, options.plane_zoom),
       embedding_panel_(&GlWindow::wake) {
+  select_info_plane_ = options.tab == "infoplane";
+  pending_betas_.assign(options.betas.begin(), options.betas.end());
+  if (options.autostart && !pending_betas_.empty()) {
+    controller_.config().beta = pending_betas_.front();
+    pending_betas_.pop_front();
+  }
   view_.presentation = options.presentation;
   theme_presentation_ = options.presentation;
   apply_theme(view_.presentation);
@@ -32,8 +39,21 @@ void StudioApp::clear_color(float& r, float& g, float& b) const {
   b = bg.z;
 }
 
+void StudioApp::continue_beta_sweep() {
+  const Snapshot& s = controller_.snapshot();
+  if (pending_betas_.empty() || s.status != SessionStatus::kDone ||
+      s.finished_runs.size() <= runs_at_last_start_) {
+    return;
+  }
+  runs_at_last_start_ = s.finished_runs.size();
+  controller_.config().beta = pending_betas_.front();
+  pending_betas_.pop_front();
+  controller_.run();
+}
+
 void StudioApp::draw(double frame_ms) {
   controller_.refresh();
+  continue_beta_sweep();
   guide_.update(controller_);
   handle_shortcuts(controller_, guide_, window_, view_);
   if (view_.presentation != theme_presentation_) {
@@ -90,12 +110,32 @@ void StudioApp::draw_panels(double frame_ms) {
   place_next_window(l.gan_samples);
   gan_samples_panel_.draw(s);
   place_next_window(l.loss);
-  loss_panel_.draw(s);
+  draw_curve_tabs(s);
   place_next_window(l.auprc);
   auprc_panel_.draw(s, controller_.config());
   place_next_window(l.embedding);
   embedding_panel_.draw(s, view_.presentation);
   draw_status_bar(s, controller_.config().threads, frame_ms, l.status.pos, l.status.size);
+}
+
+void StudioApp::draw_curve_tabs(const Snapshot& s) {
+  // One tile, two tabs: the tab bar takes the place of the title bar.
+  ImGui::Begin("##curves", nullptr, kTiledWindowFlags | ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("##curve_tabs")) {
+    if (ImGui::BeginTabItem("Loss terms")) {
+      loss_panel_.draw(s);
+      ImGui::EndTabItem();
+    }
+    const ImGuiTabItemFlags flags = select_info_plane_ ? ImGuiTabItemFlags_SetSelected : 0;
+    select_info_plane_ = false;
+    if (ImGui::BeginTabItem("Information plane", nullptr, flags)) {
+      const bool idle = s.status == SessionStatus::kIdle;
+      info_plane_panel_.draw(controller_.snapshot_ptr(), idle ? controller_.config() : s.config);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
 }
 
 }  // namespace xdd

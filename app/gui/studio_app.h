@@ -1,6 +1,7 @@
 #pragma once
 // XDD Studio's window contents: the controller, every panel, the guide and the view state, drawn
 // once per frame in the fixed tiling. Construct after the GL context exists.
+#include <deque>
 #include <memory>
 
 #include "app_options.h"
@@ -11,6 +12,7 @@
 #include "gan_samples_panel.h"
 #include "gl_window.h"
 #include "guide.h"
+#include "info_plane_panel.h"
 #include "loss_panel.h"
 #include "shortcuts.h"
 #include "ui_style.h"
@@ -30,6 +32,8 @@ class StudioApp {
  private:
   void draw_menu_bar();
   void draw_panels(double frame_ms);
+  void draw_curve_tabs(const Snapshot& s);  // Loss terms | Information plane
+  void continue_beta_sweep();               // --betas: the next beta once a run is done
 
   GlWindow& window_;
   UiFonts fonts_;
@@ -38,6 +42,10 @@ class StudioApp {
   Controller controller_;
   ExperimentPanel experiment_panel_;
   LossPanel loss_panel_;
+  InfoPlanePanel info_plane_panel_;
+  bool select_info_plane_ = false;  // select that tab on the next frame (--tab infoplane)
+  std::deque<double> pending_betas_;
+  size_t runs_at_last_start_ = 0;  // finished runs when the sweep started its latest run
   AuprcPanel auprc_panel_;
   GanSamplesPanel gan_samples_panel_;
   Guide guide_;
