@@ -68,8 +68,8 @@ inline void write_fake_run_folder(const std::filesystem::path& dir, const FakeRu
   std::ofstream gan(dir / "gan_losses.csv");
   gan << "step,epoch,d_loss,g_loss,d_real,d_fake\n0,0,1.5,0.7,0.6,0.4\n1,0,1.25,0.8,0.65,0.35\n";
   std::ofstream plane(dir / "infoplane.csv");
-  plane << "step,phase,set,ixz,izy\n0,retrain,train,4.0,1.0\n1,retrain,train,3.5,1.5\n"
-           "2,retrain,train,3.0,2.0\n";
+  plane << "step,phase,set,ixz,izy\n0,retrain,labeled,4.0,1.0\n1,retrain,labeled,3.5,1.5\n"
+           "2,retrain,labeled,3.0,2.0\n";
   for (const char* name : {"layout_before.csv", "layout_after.csv"}) {
     std::ofstream layout(dir / name);
     layout << "x,y\n";

@@ -13,7 +13,7 @@ namespace {
 
 struct FigureOptions {
   std::vector<std::int64_t> runs;
-  std::string out, format, phase = "retrain", set = "train";
+  std::string out, format, phase = "retrain", set = "labeled";
   std::vector<std::string> terms;
   double dpi = 150, width = 0, height = 0;
   bool log = false;
@@ -103,8 +103,10 @@ void register_figure_command(CLI::App& app) {
       cmd->add_flag("--log", o->log, "Log-scale y axis");
     }
     if (kind == "infoplane") {
-      cmd->add_option("--set", o->set, "train (labeled examples) or test")
-          ->check(CLI::IsMember({"train", "test"}));
+      cmd->add_option(
+             "--set", o->set,
+             "labeled (the 90 labeled examples) or test (the fixed 1,000-image test sample)")
+          ->check(CLI::IsMember({"labeled", "test"}));
     }
     cmd->callback([&app, kind, o] { make_figure(app, kind, *o); });
   }
