@@ -12,6 +12,7 @@ void register_all_commands(CLI::App& app) {
   register_runs_command(app);
   register_figure_command(app);
   register_export_command(app);
+  register_sweep_command(app);
 }
 
 }  // namespace xdd::cli

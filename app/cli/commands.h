@@ -13,6 +13,7 @@ void register_tsne_command(CLI::App& app);
 void register_runs_command(CLI::App& app);
 void register_figure_command(CLI::App& app);
 void register_export_command(CLI::App& app);
+void register_sweep_command(CLI::App& app);
 
 // Adds every subcommand to `app`.
 void register_all_commands(CLI::App& app);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "axis_ticks.h"
+#include "plot_canvas.h"
 #include "plot_legend.h"
 
 namespace xdd {
@@ -18,13 +19,11 @@ void draw_error_bar(ImDrawList* dl, float x, float y_lo, float y_hi, float cap, 
 
 void draw_bar_chart(const char* id, const std::vector<BarGroup>& groups, const BarChartOptions& o,
                     ImVec2 size) {
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
-  if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(id, size);
-  const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const PlotCanvas canvas = place_plot_canvas(id, size);
+  const ImVec2 origin = canvas.origin;
+  size = canvas.size;
+  const bool hovered = canvas.hovered;
+  ImDrawList* dl = canvas.draw_list;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
   const float font = ImGui::GetFontSize();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "axis_ticks.h"
+#include "plot_canvas.h"
 #include "plot_legend.h"
 
 namespace xdd {
@@ -133,13 +134,11 @@ std::vector<LegendItem> legend_items(const PlaneData& d) {
 }  // namespace
 
 void draw_info_plane(const char* id, const PlaneData& data, const PlaneView& view, ImVec2 size) {
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
-  if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(id, size);
-  const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const PlotCanvas canvas = place_plot_canvas(id, size);
+  const ImVec2 origin = canvas.origin;
+  size = canvas.size;
+  const bool hovered = canvas.hovered;
+  ImDrawList* dl = canvas.draw_list;
   const float font = ImGui::GetFontSize(), line_h = ImGui::GetTextLineHeightWithSpacing();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
 

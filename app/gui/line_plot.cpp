@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "axis_ticks.h"
+#include "plot_canvas.h"
 #include "plot_legend.h"
 
 namespace xdd {
@@ -123,15 +124,13 @@ void draw_line_plot(const char* id, const std::vector<PlotSeries>& series,
     n = std::max(n, s.values->size());
   }
 
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const PlotCanvas canvas =
+      place_plot_canvas(id, size, skipped.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing());
+  const ImVec2 origin = canvas.origin;
+  size = canvas.size;
+  const bool hovered = canvas.hovered;
+  ImDrawList* dl = canvas.draw_list;
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
-  if (size.x <= 0) size.x = std::max(50.0f, avail.x + size.x);
-  if (size.y <= 0) size.y = std::max(50.0f, avail.y + size.y);
-  if (!skipped.empty()) size.y -= line_h;
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton(id, size);
-  const bool hovered = ImGui::IsItemHovered();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   const ImU32 grid = ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.35f);
   const float font = ImGui::GetFontSize();

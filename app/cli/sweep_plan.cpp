@@ -1,0 +1,84 @@
+#include "cli/sweep_plan.h"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/error.h"
+
+namespace xdd::cli {
+namespace {
+
+std::string job_folder_name(const SweepJob& job) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", job.holdout, job.method.c_str(),
+                job.beta, static_cast<unsigned long long>(job.seed));
+  return buf;
+}
+
+void check_grid(const SweepGrid& grid) {
+  if (grid.holdouts.empty()) throw InvalidArgument("sweep: --holdouts lists no digit");
+  for (int h : grid.holdouts) {
+    if (h < 0 || h > 9) {
+      throw InvalidArgument("sweep: held-out digit " + std::to_string(h) + " is not in 0-9");
+    }
+  }
+  if (grid.methods.empty()) throw InvalidArgument("sweep: --methods lists no method");
+  if (grid.betas.empty()) throw InvalidArgument("sweep: --betas lists no value");
+  for (double b : grid.betas) {
+    if (!std::isfinite(b) || b < 0) {
+      throw InvalidArgument("sweep: beta must be finite and >= 0, got " + std::to_string(b));
+    }
+  }
+  if (grid.repetitions < 1) {
+    throw InvalidArgument("sweep: --reps must be >= 1, got " + std::to_string(grid.repetitions));
+  }
+}
+
+}  // namespace
+
+std::vector<SweepJob> plan_sweep(const SweepGrid& grid, const std::filesystem::path& sweep_dir) {
+  check_grid(grid);
+  std::vector<SweepJob> jobs;
+  for (int h : grid.holdouts) {
+    for (const std::string& method : grid.methods) {
+      // beta is XDD's alone; a baseline run once per seed (recorded with the first beta).
+      const std::vector<double> betas =
+          method == "xdd" ? grid.betas : std::vector<double>{grid.betas.front()};
+      for (double beta : betas) {
+        for (int rep = 0; rep < grid.repetitions; ++rep) {
+          SweepJob job{h, method, beta, static_cast<std::uint64_t>(rep), {}};
+          job.out_dir = sweep_dir / job_folder_name(job);
+          jobs.push_back(job);
+        }
+      }
+    }
+  }
+  return jobs;
+}
+
+std::vector<int> parse_digit_list(const std::string& text) {
+  std::vector<int> digits;
+  std::stringstream in(text);
+  std::string part;
+  auto bad = [&] {
+    return InvalidArgument("sweep: cannot read the digit list '" + text +
+                           "' (use e.g. 0-9 or 1,3,8)");
+  };
+  while (std::getline(in, part, ',')) {
+    int first = 0, last = 0;
+    char dash = 0, extra = 0;
+    if (std::sscanf(part.c_str(), "%d%c%d%c", &first, &dash, &last, &extra) == 3 && dash == '-') {
+      if (last < first) throw bad();
+      for (int d = first; d <= last; ++d) digits.push_back(d);
+    } else if (std::sscanf(part.c_str(), "%d%c", &first, &extra) == 1) {
+      digits.push_back(first);
+    } else {
+      throw bad();
+    }
+  }
+  if (digits.empty()) throw bad();
+  return digits;
+}
+
+}  // namespace xdd::cli

@@ -1,0 +1,101 @@
+// `xdd sweep` as a user meets it: an interrupted sweep resumes without running any job twice or
+// leaving one out, and a bad grid is refused before anything runs.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int status;
+  std::string output;
+};
+
+Result run_cli(const std::string& args) {
+  const std::string command = xdd::test::cli_path().string() + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  Result r{-1, {}};
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+// Two held-out digits x two seeds of a tiny experiment on the committed MNIST subset.
+std::string sweep_args(const fs::path& scratch) {
+  return "sweep --data " + xdd::test::small_mnist_dir().string() +
+         " --preset tiny --epochs 1 --steps 3 --threads 1 --device cpu --info-plane-every 0" +
+         " --cache " + (scratch / "cache").string() + " --holdouts 3,5 --reps 2 --jobs 2 --out " +
+         (scratch / "sweep").string() + " --store " + (scratch / "runs.db").string();
+}
+
+// The sweep's runs in the store: files folder -> run id.
+std::map<std::string, long long> stored_runs(const fs::path& scratch) {
+  const Result r = run_cli("runs list --json --store " + (scratch / "runs.db").string());
+  EXPECT_EQ(r.status, 0) << r.output;
+  std::map<std::string, long long> runs;
+  for (const auto& run : nlohmann::json::parse(r.output)) {
+    EXPECT_EQ(run.value("status", ""), "done");
+    const std::string dir = run.value("files_dir", "");
+    EXPECT_EQ(runs.count(dir), 0u) << "two records of " << dir;
+    runs[dir] = run.value("id", 0LL);
+  }
+  return runs;
+}
+
+}  // namespace
+
+TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
+  xdd::test::ScratchDir dir;
+  // "Interrupted" after its first job: --max-starts stops it from starting more.
+  const Result first = run_cli(sweep_args(dir.path()) + " --max-starts 1");
+  ASSERT_EQ(first.status, 0) << first.output;
+  EXPECT_NE(first.output.find("4 jobs, 0 were already done, 1 ran, 0 failed"), std::string::npos)
+      << first.output;
+  const auto after_first = stored_runs(dir.path());
+  ASSERT_EQ(after_first.size(), 1u);
+
+  const Result resumed = run_cli(sweep_args(dir.path()));
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("4 jobs, 1 were already done, 3 ran, 0 failed"), std::string::npos)
+      << resumed.output;
+  const auto all = stored_runs(dir.path());
+  ASSERT_EQ(all.size(), 4u);
+  // The first job kept its record; every job has its folder with metrics.
+  EXPECT_EQ(all.at(after_first.begin()->first), after_first.begin()->second);
+  for (const auto& run : all) EXPECT_TRUE(fs::exists(fs::path(run.first) / "metrics.json"));
+
+  // A job whose files were written but whose record is missing (stopped in between) is imported,
+  // not run again.
+  const auto lost = *all.begin();
+  ASSERT_EQ(run_cli("runs delete " + std::to_string(lost.second) + " --store " +
+                    (dir.path() / "runs.db").string())
+                .status,
+            0);
+  const Result again = run_cli(sweep_args(dir.path()));
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("4 jobs, 4 were already done, 0 ran, 0 failed"), std::string::npos)
+      << again.output;
+  EXPECT_EQ(stored_runs(dir.path()).size(), 4u);
+}
+
+TEST(Sweep, BadGridIsRefusedBeforeAnythingRuns) {
+  xdd::test::ScratchDir dir;
+  for (const char* bad :
+       {" --holdouts 12", " --holdouts 3-1", " --holdouts x", " --reps 0"}) {
+    const Result r = run_cli(sweep_args(dir.path()) + bad);
+    EXPECT_EQ(r.status, 2) << bad << "\n" << r.output;
+  }
+  EXPECT_FALSE(fs::exists(dir.path() / "runs.db"));
+}
