@@ -88,12 +88,17 @@ TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
   EXPECT_NE(again.output.find("4 jobs, 4 were already done, 0 ran, 0 failed"), std::string::npos)
       << again.output;
   EXPECT_EQ(stored_runs(dir.path()).size(), 4u);
+
+  // The same folder with another shared setting is refused: its runs are not those runs.
+  const Result other = run_cli(sweep_args(dir.path()) + " --steps 4");
+  EXPECT_EQ(other.status, 2) << other.output;
+  EXPECT_NE(other.output.find("steps"), std::string::npos) << other.output;
+  EXPECT_EQ(stored_runs(dir.path()).size(), 4u);
 }
 
 TEST(Sweep, BadGridIsRefusedBeforeAnythingRuns) {
   xdd::test::ScratchDir dir;
-  for (const char* bad :
-       {" --holdouts 12", " --holdouts 3-1", " --holdouts x", " --reps 0"}) {
+  for (const char* bad : {" --holdouts 12", " --holdouts 3-1", " --holdouts x", " --reps 0"}) {
     const Result r = run_cli(sweep_args(dir.path()) + bad);
     EXPECT_EQ(r.status, 2) << bad << "\n" << r.output;
   }

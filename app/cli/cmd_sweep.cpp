@@ -3,7 +3,10 @@
 // what is done, so an interrupted sweep resumes where it stopped.
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/experiment_flags.h"
@@ -26,6 +29,30 @@ struct SweepFlags {
   std::string out = "out/sweep";
 };
 
+// A sweep folder's job names carry only digit, method, beta and seed; every other setting is in its
+// sweep-config.json. Reusing the folder with other settings would mistake their runs for done ones.
+void check_same_settings(const std::filesystem::path& config_file, const ExperimentConfig& base) {
+  if (!std::filesystem::exists(config_file)) return;
+  std::ifstream in(config_file);
+  const nlohmann::json before = nlohmann::json::parse(in, nullptr, false);
+  nlohmann::json now = to_json(base);
+  if (before.is_discarded()) {
+    throw DataError(config_file.string() + " is not valid JSON; remove it or use another --out");
+  }
+  // Per-job settings, and where and how fast it computes, may differ between invocations.
+  for (const char* key : {"holdout", "method", "beta", "seed", "threads", "device", "cache_dir"}) {
+    now.erase(key);
+  }
+  for (const auto& item : now.items()) {
+    if (!before.contains(item.key()) || before[item.key()] != item.value()) {
+      throw InvalidArgument("the sweep folder " + config_file.parent_path().string() +
+                            " holds runs with another " + item.key() + " (" +
+                            (before.contains(item.key()) ? before[item.key()].dump() : "unset") +
+                            ", now " + item.value().dump() + "); use another --out");
+    }
+  }
+}
+
 void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
                        const SweepFlags& f) {
   ExperimentConfig base = experiment.config();
@@ -37,8 +64,9 @@ void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
   SweepGrid grid{parse_digit_list(f.holdouts), f.methods, f.betas, f.reps};
   const std::filesystem::path dir = std::filesystem::absolute(f.out);
   const std::vector<SweepJob> jobs = plan_sweep(grid, dir);
-  ensure_directory(dir);
   const std::filesystem::path config_file = dir / "sweep-config.json";
+  check_same_settings(config_file, base);
+  ensure_directory(dir);
   write_text_atomically(config_file, to_json(base).dump(2) + "\n");
 
   SweepRunOptions options;
