@@ -1,7 +1,10 @@
 #include "core/compute.h"
 
 #include <ATen/Parallel.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <torch/cuda.h>
+#include <unistd.h>
 
 #include <thread>
 
@@ -27,6 +30,14 @@ torch::Device resolve_device(const std::string& name) {
   }
   if (name == "auto") return torch::cuda::is_available() ? torch::kCUDA : torch::kCPU;
   throw InvalidArgument("device must be auto, cpu or cuda, got '" + name + "'");
+}
+
+void run_at_background_priority() {
+#ifdef __linux__
+  // On Linux the nice value belongs to a thread: PRIO_PROCESS with a thread id changes that one.
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  (void)setpriority(PRIO_PROCESS, tid, 10);
+#endif
 }
 
 }  // namespace xdd

@@ -13,4 +13,9 @@ int set_compute_threads(int threads);
 // InvalidArgument for another name or for "cuda" without CUDA.
 torch::Device resolve_device(const std::string& name);
 
+// Gives the calling thread, and the threads it starts afterwards (they inherit it), a lower
+// scheduling priority (nice 10). The app's training and t-SNE workers call it first thing, so the
+// UI thread gets a core whenever it has a frame to draw. Best effort: a refusal changes nothing.
+void run_at_background_priority();
+
 }  // namespace xdd

@@ -1,5 +1,6 @@
 #include "session/experiment_session.h"
 
+#include "core/compute.h"
 #include "core/error.h"
 #include "pipeline/experiment.h"
 #include "session/snapshot_conversions.h"
@@ -26,7 +27,10 @@ const char* status_name(SessionStatus status) {
 
 ExperimentSession::ExperimentSession(std::function<void()> on_publish)
     : on_publish_(std::move(on_publish)), current_(std::make_shared<const Snapshot>()) {
-  worker_ = std::thread([this] { worker_loop(); });
+  worker_ = std::thread([this] {
+    run_at_background_priority();  // the UI thread draws first
+    worker_loop();
+  });
 }
 
 ExperimentSession::~ExperimentSession() {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/compute.h"
 #include "core/error.h"
 #include "session/tsne_input.h"
 #include "session/warm_knn.h"
@@ -231,7 +232,10 @@ LiveTsne::LiveTsne(LiveTsneOptions options, std::function<void()> on_publish)
   SubspacePca check(options_.pca);  // InvalidArgument for bad PCA options, here and not later
   threads_ = threads_for(options_.params);
   status_.threads = threads_;
-  worker_ = std::thread([this] { worker_main(); });
+  worker_ = std::thread([this] {
+    run_at_background_priority();  // the UI thread draws first
+    worker_main();
+  });
 }
 
 LiveTsne::~LiveTsne() {
