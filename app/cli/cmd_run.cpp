@@ -106,7 +106,14 @@ void register_run_command(CLI::App& app) {
     const RunOutcome outcome = run_experiment(config, capturing_observer(capture));
     write_run_outputs(outcome, out);
     print_summary(outcome, out);
-    if (*layouts) write_layouts(*capture, out, outcome.threads);
+    if (*layouts) {
+      write_layouts(*capture, out, outcome.threads);
+    } else {
+      // A previous run into this folder may have left layouts that no longer match its scores.
+      for (const char* stale : {"layout_before.csv", "layout_after.csv"}) {
+        std::filesystem::remove(std::filesystem::path(out) / stale);
+      }
+    }
     if (*record) record_in_store(store_path(app), out);
   });
 }
