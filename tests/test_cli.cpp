@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <fstream>
 
@@ -13,23 +12,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int status;
-  std::string output;
-};
-
-// `env` is an optional "NAME=value " prefix for the shell command.
-Result run_cli(const std::string& args, const std::string& env = "") {
-  const std::string command = env + xdd::test::cli_path().string() + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  Result r{-1, {}};
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using Result = xdd::test::CliResult;
+using xdd::test::run_cli;
 
 std::string tiny_args(const fs::path& scratch) {
   return "run --data " + xdd::test::small_mnist_dir().string() +

@@ -1,5 +1,9 @@
 #include "test_support.h"
 
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 #include <random>
 
 namespace xdd::test {
@@ -22,6 +26,18 @@ fs::path small_mnist_dir() {
 
 fs::path cli_path() {
   return XDD_CLI_PATH;
+}
+
+CliResult run_cli(const std::string& args, const std::string& env) {
+  const std::string command = env + cli_path().string() + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  CliResult r{-1, {}};
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
 }
 
 }  // namespace xdd::test

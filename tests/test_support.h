@@ -24,4 +24,13 @@ std::filesystem::path small_mnist_dir();
 // Path of the built CLI program.
 std::filesystem::path cli_path();
 
+// What the CLI printed (stdout and stderr) and its exit status (-1 if it did not exit normally).
+struct CliResult {
+  int status;
+  std::string output;
+};
+
+// Runs the CLI with `args` through the shell; `env` is an optional "NAME=value " prefix.
+CliResult run_cli(const std::string& args, const std::string& env = "");
+
 }  // namespace xdd::test

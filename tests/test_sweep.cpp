@@ -2,7 +2,6 @@
 // leaving one out, and a bad grid is refused before anything runs.
 #include <gtest/gtest.h>
 
-#include <array>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -15,22 +14,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int status;
-  std::string output;
-};
-
-Result run_cli(const std::string& args) {
-  const std::string command = xdd::test::cli_path().string() + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  Result r{-1, {}};
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), buf.size(), pipe)) r.output += buf.data();
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
+using Result = xdd::test::CliResult;
+using xdd::test::run_cli;
 
 // Two held-out digits x two seeds of a tiny experiment on the committed MNIST subset.
 std::string sweep_args(const fs::path& scratch) {
