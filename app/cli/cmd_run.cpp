@@ -16,10 +16,7 @@ namespace xdd::cli {
 namespace {
 
 std::string default_out_dir(const ExperimentConfig& c) {
-  char buf[128];
-  std::snprintf(buf, sizeof buf, "out/h%d-%s-beta%g-seed%llu", c.holdout, c.method.c_str(), c.beta,
-                static_cast<unsigned long long>(c.seed));
-  return buf;
+  return "out/" + run_folder_name(c.holdout, c.method, c.beta, c.seed);
 }
 
 void print_summary(const RunOutcome& o, const std::string& out_dir) {

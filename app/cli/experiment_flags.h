@@ -3,6 +3,7 @@
 // Precedence: defaults < --config FILE < flags given on the command line.
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -10,6 +11,11 @@
 #include "config/experiment_config.h"
 
 namespace xdd::cli {
+
+// The folder name of one run, "h<holdout>-<method>-beta<b>-seed<s>": `run`'s default --out and
+// each job folder of a `sweep`.
+std::string run_folder_name(int holdout, const std::string& method, double beta,
+                            std::uint64_t seed);
 
 class ExperimentFlags {
  public:

@@ -4,17 +4,11 @@
 #include <cstdio>
 #include <sstream>
 
+#include "cli/experiment_flags.h"
 #include "core/error.h"
 
 namespace xdd::cli {
 namespace {
-
-std::string job_folder_name(const SweepJob& job) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", job.holdout, job.method.c_str(),
-                job.beta, static_cast<unsigned long long>(job.seed));
-  return buf;
-}
 
 void check_grid(const SweepGrid& grid) {
   if (grid.holdouts.empty()) throw InvalidArgument("sweep: --holdouts lists no digit");
@@ -48,7 +42,7 @@ std::vector<SweepJob> plan_sweep(const SweepGrid& grid, const std::filesystem::p
       for (double beta : betas) {
         for (int rep = 0; rep < grid.repetitions; ++rep) {
           SweepJob job{h, method, beta, static_cast<std::uint64_t>(rep), {}};
-          job.out_dir = sweep_dir / job_folder_name(job);
+          job.out_dir = sweep_dir / run_folder_name(job.holdout, job.method, job.beta, job.seed);
           jobs.push_back(job);
         }
       }
