@@ -28,7 +28,15 @@ void train_to_end(GanTrainer& trainer, const fs::path& partial, int epochs, Pret
       trainer.save_checkpoint(partial);
       throw;
     }
-    GanStepReport report = trainer.step();
+    GanStepReport report{};
+    try {
+      report = trainer.step();
+    } catch (const TrainingFault& fault) {
+      trainer.save_checkpoint(partial);  // the restored last good state, to resume from later
+      if (!observer.on_fault) throw;
+      observer.on_fault(fault);
+      continue;
+    }
     out.history.push_back(report);
     if (observer.on_gan_step) observer.on_gan_step(report);
     if (observer.on_gan_samples && observer.gan_sample_interval > 0 &&
@@ -67,6 +75,7 @@ PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Datase
 
   const Dataset unlabeled = exclude_class(train, config.holdout);
   GanOptions options;
+  options.fault = parse_fault_injection(config.inject_fault, "inject_fault");
   options.epochs = epochs;
   options.batch_size = preset.batch_size;
   options.seed = config.gan_seed;
