@@ -70,8 +70,8 @@ for trial in $(seq 1 "$TRIALS"); do
   # A temp file beside the target means the kill landed inside a write.
   compgen -G "$WORK/.*.tmp.*" >/dev/null && killed_mid_write=$((killed_mid_write + 1))
   rm -f "$WORK"/.*.tmp.*
-  saved=$(grep -o 'saved [0-9]*' "$WORK/writer.log" | tail -n 1 | cut -d' ' -f2)
-  check_after_kill "$trial" "${saved:-0}"
+  saved=$(awk '/^saved /{ n = $2 } END { print n + 0 }' "$WORK/writer.log")
+  check_after_kill "$trial" "$saved"
 done
 
 echo "kill -9 trials ($KIND): $TRIALS (writer killed while running: $killed_alive, inside a write: $killed_mid_write)"
