@@ -17,7 +17,7 @@ for t in "${THREADS[@]}"; do
     out="$WORK/t$t-r$rep"
     "$XDD" run --data "$ROOT/assets/testdata/mnist-small" --preset tiny --epochs 2 --steps 50 \
       --holdout 8 --threads "$t" --device cpu --cache "$out/cache" --no-store --no-layouts \
-      --out "$out" >/dev/null
+      --out "$out" >"$WORK/run.log" 2>&1 || { cat "$WORK/run.log" >&2; exit 1; }
     read -r before after < <(/usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); print(repr(m['before']['auprc']), repr(m['after']['auprc']))" "$out/metrics.json")
     printf '%-8s %-4s %-18s %-18s %-34s %s\n' "$t" "$rep" "$before" "$after" \
       "$(md5sum <"$out/scores.csv" | cut -c1-32)" "$(md5sum <"$out/losses.csv" | cut -c1-32)"
