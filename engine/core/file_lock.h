@@ -2,8 +2,8 @@
 // An exclusive advisory lock on a file (flock), for processes that must not do the same work at
 // once, such as Slurm array tasks pre-training the same GAN into a shared cache folder. It is
 // seen by other processes on this machine, and by other machines where the file system forwards
-// flock (NFS does; Lustre only when mounted with -o flock; some parallel file systems keep it
-// per node). Where it is not supported, try_lock says so and the caller goes on without it.
+// flock (NFS does; Lustre and BeeGFS depending on how they are mounted, else only per node).
+// Where it is not supported at all, try_lock says so and the caller goes on without it.
 #include <filesystem>
 
 namespace xdd {
