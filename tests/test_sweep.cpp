@@ -18,11 +18,13 @@ using Result = xdd::test::CliResult;
 using xdd::test::run_cli;
 
 // Two held-out digits x two seeds of a tiny experiment on the committed MNIST subset.
-std::string sweep_args(const fs::path& scratch) {
+std::string sweep_args(const fs::path& scratch, const std::string& holdouts = "3,5",
+                       const std::string& reps = "2") {
   return "sweep --data " + xdd::test::small_mnist_dir().string() +
          " --preset tiny --epochs 1 --steps 3 --threads 1 --device cpu --info-plane-every 0" +
-         " --cache " + (scratch / "cache").string() + " --holdouts 3,5 --reps 2 --jobs 2 --out " +
-         (scratch / "sweep").string() + " --store " + (scratch / "runs.db").string();
+         " --cache " + (scratch / "cache").string() + " --holdouts " + holdouts + " --reps " +
+         reps + " --jobs 2 --out " + (scratch / "sweep").string() + " --store " +
+         (scratch / "runs.db").string();
 }
 
 // The sweep's runs in the store: files folder -> run id.
@@ -51,7 +53,9 @@ TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
   const auto after_first = stored_runs(dir.path());
   ASSERT_EQ(after_first.size(), 1u);
 
-  const Result resumed = run_cli(sweep_args(dir.path()));
+  // The first job computed its t-SNE layouts; --no-layouts reaches the jobs run now.
+  ASSERT_TRUE(fs::exists(fs::path(after_first.begin()->first) / "layout_after.csv"));
+  const Result resumed = run_cli(sweep_args(dir.path()) + " --no-layouts");
   ASSERT_EQ(resumed.status, 0) << resumed.output;
   EXPECT_NE(resumed.output.find("4 jobs, 1 were already done, 3 ran, 0 failed"), std::string::npos)
       << resumed.output;
@@ -59,7 +63,10 @@ TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
   ASSERT_EQ(all.size(), 4u);
   // The first job kept its record; every job has its folder with metrics.
   EXPECT_EQ(all.at(after_first.begin()->first), after_first.begin()->second);
-  for (const auto& run : all) EXPECT_TRUE(fs::exists(fs::path(run.first) / "metrics.json"));
+  for (const auto& run : all) {
+    EXPECT_TRUE(fs::exists(fs::path(run.first) / "metrics.json"));
+    EXPECT_EQ(fs::exists(fs::path(run.first) / "layout_after.csv"), run == *after_first.begin());
+  }
 
   // A job whose files were written but whose record is missing (stopped in between) is imported,
   // not run again.
@@ -83,9 +90,19 @@ TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
 
 TEST(Sweep, BadGridIsRefusedBeforeAnythingRuns) {
   xdd::test::ScratchDir dir;
-  for (const char* bad : {" --holdouts 12", " --holdouts 3-1", " --holdouts x", " --reps 0"}) {
-    const Result r = run_cli(sweep_args(dir.path()) + bad);
-    EXPECT_EQ(r.status, 2) << bad << "\n" << r.output;
+  // Each bad value alone (the flags are given once), refused by its own check.
+  const std::pair<std::string, std::string> bad_holdouts[] = {
+      {"12", "held-out digit 12 is not in 0-9"},
+      {"3-1", "cannot read the digit list '3-1'"},
+      {"x", "cannot read the digit list 'x'"}};
+  for (const auto& [holdouts, message] : bad_holdouts) {
+    const Result r = run_cli(sweep_args(dir.path(), holdouts));
+    EXPECT_EQ(r.status, 2) << holdouts << "\n" << r.output;
+    EXPECT_NE(r.output.find(message), std::string::npos) << r.output;
   }
+  const Result reps = run_cli(sweep_args(dir.path(), "3,5", "0"));
+  EXPECT_EQ(reps.status, 2) << reps.output;
+  EXPECT_NE(reps.output.find("--reps: Value 0 not in range 1 to 1000"), std::string::npos)
+      << reps.output;
   EXPECT_FALSE(fs::exists(dir.path() / "runs.db"));
 }

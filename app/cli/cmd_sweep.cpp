@@ -36,6 +36,7 @@ struct SweepFlags {
   int max_starts = -1;
   std::string out = "out/sweep";
   bool no_store = false;
+  bool no_layouts = false;
   bool count_tasks = false;
   bool list_tasks = false;
   std::string array_task;  // empty: the whole sweep in this process
@@ -121,6 +122,7 @@ void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
   options.store = f.no_store ? fs::path() : store_path(root);
   options.parallel = f.parallel;
   options.max_starts = f.max_starts;
+  options.layouts = !f.no_layouts;
   std::vector<SweepJob> to_run = jobs;
   if (task) {
     to_run = jobs_of_task(jobs, *task);
@@ -164,6 +166,8 @@ void register_sweep_command(CLI::App& app) {
   auto* no_store = cmd->add_flag(
       "--no-store", f->no_store,
       "Record nothing; a job is done when its folder has metrics.json (merge later with --merge)");
+  cmd->add_flag("--no-layouts", f->no_layouts,
+                "Skip the t-SNE layouts of each run (most of a run's time when the GAN is cached)");
   auto* count = cmd->add_flag("--count-tasks", f->count_tasks,
                               "Print the number of array tasks (held-out digits x reps) and exit");
   auto* list = cmd->add_flag("--list-tasks", f->list_tasks,

@@ -63,6 +63,7 @@ pid_t start_job(const SweepJob& job, const SweepRunOptions& o) {
   } else {
     args.insert(args.end(), {"--store", o.store.string()});
   }
+  if (!o.layouts) args.push_back("--no-layouts");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

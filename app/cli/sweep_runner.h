@@ -15,6 +15,7 @@ struct SweepRunOptions {
   std::filesystem::path store;        // run store the children record into (empty: --no-store)
   int parallel = 1;                   // processes at once
   int max_starts = -1;                // stop after starting this many jobs (-1: no limit)
+  bool layouts = true;                // false: runs skip the t-SNE layouts (run --no-layouts)
 };
 
 struct SweepSummary {
