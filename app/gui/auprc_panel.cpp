@@ -6,7 +6,7 @@
 
 #include "bar_chart.h"
 #include "layout.h"
-#include "run_stats.h"
+#include "logic/run_stats.h"
 #include "ui_style.h"
 
 namespace xdd {
