@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::uint32_t kCanvasBackground = IM_COL32(255, 255, 255, 255);
 constexpr std::uint32_t kOutline = IM_COL32(20, 20, 20, 255);
+constexpr const char* kCollapsed = "all points in one place: the embedding collapsed";
 
 }  // namespace
 
@@ -235,6 +236,13 @@ void EmbeddingPanel::draw_canvas(const Snapshot& snapshot, bool presentation_mod
     draw->AddRect(a, b, IM_COL32(40, 110, 220, 220), 0.0f, 0, 1.5f);
   }
   draw_legend(holdout);
+  const DataBounds b = bounds_of(shown.data(), static_cast<long>(layout_->test_count));
+  if (b.valid() && std::max(b.max_x - b.min_x, b.max_y - b.min_y) < 1e-9f) {
+    // Every point in one place (the embedding collapsed): say so, or the canvas looks empty.
+    const ImVec2 at(origin.x + 0.5f * size.x - 0.5f * ImGui::CalcTextSize(kCollapsed).x,
+                    origin.y + 0.5f * size.y + ImGui::GetTextLineHeight());
+    draw->AddText(at, kOutline, kCollapsed);
+  }
   draw->PopClipRect();
   if (hovered && !box_dragging_ && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     draw_tooltip(snapshot);

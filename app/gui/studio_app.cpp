@@ -229,8 +229,11 @@ void StudioApp::draw_auprc() {
 
 void StudioApp::draw_centre_tabs() {
   ImGui::Begin("##centre", nullptr, kTiledWindowFlags | ImGuiWindowFlags_NoTitleBar);
+  // A tab asked for last frame; what this frame's clicks ask for (handle()) applies next frame.
+  const std::string select = select_centre_tab_;
+  select_centre_tab_.clear();
   if (ImGui::BeginTabBar("##centre_tabs")) {
-    if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select_centre_tab_, "embedding"))) {
+    if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select, "embedding"))) {
       centre_tab_ = "embedding";
       if (draw_stored_banner(shown_, "embedding", true)) shown_.close();
       const Snapshot& live = controller_.snapshot();
@@ -244,20 +247,18 @@ void StudioApp::draw_centre_tabs() {
     }
     const std::string runs_label =
         "Runs (" + std::to_string(runs_panel_.runs().size()) + ")###Runs";
-    if (ImGui::BeginTabItem(runs_label.c_str(), nullptr, selected_if(select_centre_tab_, "runs"))) {
+    if (ImGui::BeginTabItem(runs_label.c_str(), nullptr, selected_if(select, "runs"))) {
       centre_tab_ = "runs";
       handle(runs_panel_.draw(view_.presentation));
       ImGui::EndTabItem();
     }
     const std::string compare_label =
         "Compare (" + std::to_string(compare_panel_.ids().size()) + ")###Compare";
-    if (ImGui::BeginTabItem(compare_label.c_str(), nullptr,
-                            selected_if(select_centre_tab_, "compare"))) {
+    if (ImGui::BeginTabItem(compare_label.c_str(), nullptr, selected_if(select, "compare"))) {
       centre_tab_ = "compare";
       if (compare_panel_.draw()) open_export("compare");
       ImGui::EndTabItem();
     }
-    select_centre_tab_.clear();
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -325,6 +326,12 @@ void StudioApp::write_session(const fs::path& file) const {
 gui::AppSession StudioApp::session_state() const {
   gui::AppSession s;
   s.settings = controller_.config();
+  // Folders as absolute paths: the session may be opened from another working folder.
+  for (std::string* dir : {&s.settings.data_dir, &s.settings.cache_dir}) {
+    std::error_code ec;
+    const fs::path absolute = dir->empty() ? fs::path() : fs::absolute(*dir, ec);
+    if (!dir->empty() && !ec) *dir = absolute.lexically_normal().string();
+  }
   gui::AppView& v = s.view;
   v.presentation = view_.presentation;
   v.centre_tab = centre_tab_;
