@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
+#include <vector>
 
 #include "config/experiment_config.h"
 #include "core/error.h"
@@ -97,4 +99,53 @@ TEST(ExperimentConfig, BadConfigFileNamesTheFile) {
     EXPECT_NE(std::string(e.what()).find("bad.json"), std::string::npos);
   }
   EXPECT_THROW(xdd::load_config_file(dir.path() / "missing.json"), xdd::IoError);
+}
+
+// Every config key, each with values that must be refused: the message names the key and says
+// what is valid. A key added without an entry here fails the test.
+TEST(ExperimentConfig, EveryKeyRejectsBadValuesNamingItsRange) {
+  using nlohmann::json;
+  const std::map<std::string, std::vector<json>> bad = {
+      {"data_dir", {"", 5}},
+      {"train_limit", {-1, 2.5, "10"}},
+      {"test_limit", {-1, true}},
+      {"holdout", {10, -1, 3.5, "3", 4294967304LL}},
+      {"seed", {-1, 1.5, "x"}},
+      {"labeled_per_class", {0, 5001}},
+      {"preset", {"huge", 1}},
+      {"gan_epochs", {-1, 1001}},
+      {"gan_seed", {-1}},
+      {"method", {"magic"}},
+      {"beta", {-0.5, "1"}},
+      {"estimator", {"mine"}},
+      {"pairs", {"some"}},
+      {"relevance", {"none"}},
+      {"bn", {"off"}},
+      {"layers", {"first", "last4"}},
+      {"retrain_steps", {-1, 1000001}},
+      {"retrain_lr", {0, -1, 11}},
+      {"optimizer", {"rmsprop"}},
+      {"bandwidth", {-1}},
+      {"info_plane_every", {-1, 1000001}},
+      {"inject_fault", {"retrain:1:loss", 3}},
+      {"threads", {-1, 1025}},
+      {"device", {"tpu"}},
+      {"cache_dir", {7}},
+  };
+  const json defaults = xdd::to_json(ExperimentConfig{});
+  for (const auto& item : defaults.items()) {
+    EXPECT_TRUE(bad.count(item.key())) << "no bad values listed for config key " << item.key();
+  }
+  for (const auto& [key, values] : bad) {
+    for (const json& value : values) {
+      try {
+        xdd::validate(xdd::config_from_json(json{{key, value}}));
+        ADD_FAILURE() << key << " = " << value.dump() << " was accepted";
+      } catch (const xdd::InvalidArgument& e) {
+        const std::string msg = e.what();
+        EXPECT_NE(msg.find(key), std::string::npos) << msg;
+        EXPECT_TRUE(msg.find("must") != std::string::npos) << msg;
+      }
+    }
+  }
 }

@@ -5,28 +5,22 @@
 #include <iterator>
 
 #include "core/error.h"
+#include "model_test_support.h"
 #include "models/presets.h"
 #include "test_support.h"
 #include "training/gan_cache.h"
 #include "training/gan_trainer.h"
+#include "training/training_fault.h"
 
 namespace fs = std::filesystem;
+using xdd::test::blob_images;
+using xdd::test::message_of;
+using xdd::test::same_state;
+using xdd::test::state_of;
 
 namespace {
 
 constexpr int kImages = 96;
-
-// Smooth random blobs in [-1, 1]: images with some structure, not pure noise.
-torch::Tensor blob_images(int n, uint64_t seed) {
-  torch::manual_seed(seed);
-  const torch::Tensor coarse = torch::rand({n, 1, 7, 7});
-  const torch::Tensor up =
-      torch::nn::functional::interpolate(coarse, torch::nn::functional::InterpolateFuncOptions()
-                                                     .size(std::vector<int64_t>{28, 28})
-                                                     .mode(torch::kBilinear)
-                                                     .align_corners(false));
-  return (up * 2 - 1).clamp(-1, 1).contiguous();
-}
 
 struct Gan {
   xdd::Generator g{nullptr};
@@ -55,21 +49,6 @@ std::unique_ptr<xdd::GanTrainer> make_trainer(uint64_t seed, const torch::Tensor
   return std::make_unique<xdd::GanTrainer>(gan.g, gan.d, images, options(seed), torch::kCPU);
 }
 
-std::vector<torch::Tensor> state_of(torch::nn::Module& m) {
-  std::vector<torch::Tensor> out;
-  for (const auto& p : m.parameters()) out.push_back(p.detach().clone());
-  for (const auto& b : m.buffers()) out.push_back(b.detach().clone());
-  return out;
-}
-
-bool same_state(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!torch::equal(a[i], b[i])) return false;
-  }
-  return true;
-}
-
 std::string read_bytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -77,17 +56,6 @@ std::string read_bytes(const fs::path& p) {
 
 void write_bytes(const fs::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
-}
-
-template <typename E, typename F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "expected exception not thrown";
-  return "";
 }
 
 }  // namespace
@@ -225,10 +193,51 @@ TEST(GanTrainer, NonFiniteLossGivesTrainingErrorWithoutAdvancing) {
     torch::NoGradGuard no_grad;
     trainer->generator()->parameters()[0].fill_(std::numeric_limits<float>::quiet_NaN());
   }
-  const std::string msg = message_of<xdd::TrainingError>([&] { trainer->step(); });
-  EXPECT_NE(msg.find("NaN"), std::string::npos) << msg;
+  const auto d_before = state_of(*trainer->discriminator());
+  const std::string msg = message_of<xdd::TrainingFault>([&] { trainer->step(); });
+  EXPECT_NE(msg.find("pre-training step 2: the discriminator loss is NaN"), std::string::npos)
+      << msg;
   EXPECT_EQ(trainer->step_count(), 1);
+  EXPECT_TRUE(same_state(state_of(*trainer->discriminator()), d_before));
 }
+
+// An injected fault in the generator's half of step 3 (after the discriminator's update): the
+// step is undone whole (both networks, BatchNorm statistics, both Adam states), and the retried
+// run ends bit-identical to a run that never met the fault.
+class GanTrainerFault : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(GanTrainerFault, IsUndoneAndTheRetriedRunMatchesACleanOne) {
+  const torch::Tensor images = blob_images(kImages, 3);
+  auto clean = make_trainer(5, images);
+  const Gan gan = make_gan(5);
+  xdd::GanOptions o = options(5);
+  o.fault = xdd::parse_fault_injection(GetParam(), "fault");
+  xdd::GanTrainer faulty(gan.g, gan.d, images, o, torch::kCPU);
+  for (int i = 0; i < 2; ++i) {
+    clean->step();
+    faulty.step();
+  }
+  const auto g_before = state_of(*faulty.generator());
+  const auto d_before = state_of(*faulty.discriminator());
+  const std::string msg = message_of<xdd::TrainingFault>([&] { faulty.step(); });
+  EXPECT_NE(msg.find("pre-training step 3: "), std::string::npos) << msg;
+  EXPECT_NE(msg.find("weights of step 2 were restored"), std::string::npos) << msg;
+  EXPECT_EQ(faulty.step_count(), 2);
+  EXPECT_TRUE(same_state(state_of(*faulty.generator()), g_before));
+  EXPECT_TRUE(same_state(state_of(*faulty.discriminator()), d_before));
+  for (int i = 0; i < 3; ++i) {
+    const xdd::GanStepReport a = clean->step();
+    const xdd::GanStepReport b = faulty.step();
+    EXPECT_EQ(a.step, b.step);
+    EXPECT_EQ(a.d_loss, b.d_loss);
+    EXPECT_EQ(a.g_loss, b.g_loss);
+  }
+  EXPECT_TRUE(same_state(state_of(*faulty.generator()), state_of(*clean->generator())));
+  EXPECT_TRUE(same_state(state_of(*faulty.discriminator()), state_of(*clean->discriminator())));
+}
+
+INSTANTIATE_TEST_SUITE_P(LossAndGradient, GanTrainerFault,
+                         ::testing::Values("pretrain:3:loss:nan", "pretrain:3:gradient:inf"));
 
 TEST(GanTrainer, RejectsBadImagesAndOptions) {
   const Gan gan = make_gan(1);

@@ -11,6 +11,7 @@
 #include <torch/csrc/autograd/profiler_legacy.h>
 
 #include "cli/commands.h"
+#include "cli/validators.h"
 #include "core/compute.h"
 #include "core/error.h"
 #include "models/flop_count.h"
@@ -112,7 +113,7 @@ void register_bench_command(CLI::App& app) {
   pretrain->add_option("--warmup", pretrain_args->warmup, "Untimed steps first")
       ->check(CLI::Range(0, 1000));
   pretrain->add_option("--threads", pretrain_args->threads, "LibTorch threads (0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative());
   pretrain
       ->add_option("--gen-channels", pretrain_args->gen_channels,
                    "Generator width c instead of the preset's (multiple of 8)")
@@ -129,7 +130,7 @@ void register_bench_command(CLI::App& app) {
   sgemm->add_option("--size", *size, "Matrix side")->check(CLI::Range(16, 16384));
   sgemm->add_option("--repeats", *repeats, "Timed products")->check(CLI::Range(1, 10000));
   sgemm->add_option("--threads", *threads, "LibTorch threads (0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative());
   sgemm->callback([size, repeats, threads] { bench_sgemm(*size, *repeats, *threads); });
 }
 

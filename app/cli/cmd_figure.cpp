@@ -19,10 +19,14 @@ struct FigureOptions {
   bool log = false;
 };
 
+figures::FigureFormat format_of(const FigureOptions& o) {
+  return o.format.empty() ? figures::format_for_path(o.out)
+                          : figures::parse_figure_format(o.format);
+}
+
 figures::FigureOutput output_of(const FigureOptions& o, double width, double height) {
   figures::FigureOutput out;
-  out.format =
-      o.format.empty() ? figures::format_for_path(o.out) : figures::parse_figure_format(o.format);
+  out.format = format_of(o);
   out.width_pt = o.width > 0 ? o.width : width;
   out.height_pt = o.height > 0 ? o.height : height;
   out.dpi = o.dpi;
@@ -49,6 +53,7 @@ std::vector<store::RunRecord> records(store::RunStore& store, const FigureOption
 }
 
 void make_figure(const CLI::App& root, const std::string& kind, const FigureOptions& o) {
+  format_of(o);  // a bad --out or --format is refused before the store is read
   store::RunStore store(store_path(root));
   if (kind == "fig1") {
     figures::write_figure1(o.out, figures::figure1_from_runs(summaries(store, o)),

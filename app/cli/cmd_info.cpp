@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/validators.h"
 #include "core/compute.h"
 
 namespace xdd::cli {
@@ -21,7 +22,7 @@ void register_info_command(CLI::App& app) {
       app.add_subcommand("info", "Show version, threads, device and the default data folder");
   auto threads = std::make_shared<int>(0);
   cmd->add_option("--threads", *threads, "LibTorch intra-op threads (0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative());
   cmd->callback([threads] {
     const int in_force = set_compute_threads(*threads);
     std::cout << "xdd " << XDD_VERSION << "\n"

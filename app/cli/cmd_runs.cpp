@@ -6,6 +6,8 @@
 #include "cli/runs_stress.h"
 #include "cli/runs_views.h"
 #include "cli/store_option.h"
+#include "cli/validators.h"
+#include "losses/loss_factory.h"
 #include "store/run_json.h"
 #include "store/run_store.h"
 
@@ -73,9 +75,11 @@ void register_runs_command(CLI::App& app) {
 
   auto list_opts = std::make_shared<ListOptions>();
   auto* list = runs->add_subcommand("list", "List runs, newest first");
-  list->add_option("--holdout", list_opts->holdout, "Only this held-out digit");
-  list->add_option("--method", list_opts->method, "Only this method (xdd, softmax, mcdd, ...)");
-  list->add_option("--beta", list_opts->beta, "Only this beta");
+  list->add_option("--holdout", list_opts->holdout, "Only this held-out digit")
+      ->check(CLI::Range(0, 9));
+  list->add_option("--method", list_opts->method, "Only this method (xdd, softmax, mcdd, ...)")
+      ->check(CLI::IsMember(loss_method_names()));
+  list->add_option("--beta", list_opts->beta, "Only this beta")->check(non_negative());
   list->add_option("--status", list_opts->status, "Only running, done, failed or stopped");
   list->add_flag("--json", list_opts->json, "Print JSON instead of a table");
   list->callback([&app, list_opts] { list_runs(app, *list_opts); });

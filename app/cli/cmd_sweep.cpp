@@ -1,9 +1,14 @@
 // `xdd sweep`: held-out digits x methods x betas x repetitions, each an `xdd run` in its own
 // folder, a few processes at a time, recorded in the run store; rerunning the same command skips
-// what is done, so an interrupted sweep resumes where it stopped.
+// what is done, so an interrupted sweep resumes where it stopped. On a cluster the same sweep is
+// split into array tasks (--count-tasks, --array-task) whose runs --merge brings into the store
+// (docs/CLUSTER.md).
+#include <sched.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -11,13 +16,16 @@
 #include "cli/commands.h"
 #include "cli/experiment_flags.h"
 #include "cli/store_option.h"
+#include "cli/sweep_merge.h"
 #include "cli/sweep_plan.h"
 #include "cli/sweep_runner.h"
+#include "cli/sweep_tasks.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
 
 namespace xdd::cli {
 namespace {
+namespace fs = std::filesystem;
 
 struct SweepFlags {
   std::string holdouts = "0-9";
@@ -27,12 +35,25 @@ struct SweepFlags {
   int parallel = 1;
   int max_starts = -1;
   std::string out = "out/sweep";
+  bool no_store = false;
+  bool count_tasks = false;
+  bool list_tasks = false;
+  std::string array_task;  // empty: the whole sweep in this process
+  bool merge = false;
 };
+
+// The cores this process may use: its CPU affinity (what Slurm or taskset granted it), not every
+// core of the machine.
+int usable_cores() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return std::max(1, CPU_COUNT(&set));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 // A sweep folder's job names carry only digit, method, beta and seed; every other setting is in its
 // sweep-config.json. Reusing the folder with other settings would mistake their runs for done ones.
-void check_same_settings(const std::filesystem::path& config_file, const ExperimentConfig& base) {
-  if (!std::filesystem::exists(config_file)) return;
+void check_same_settings(const fs::path& config_file, const ExperimentConfig& base) {
+  if (!fs::exists(config_file)) return;
   std::ifstream in(config_file);
   const nlohmann::json before = nlohmann::json::parse(in, nullptr, false);
   nlohmann::json now = to_json(base);
@@ -53,31 +74,69 @@ void check_same_settings(const std::filesystem::path& config_file, const Experim
   }
 }
 
+// The array task this process runs, if any, checked before anything is written.
+std::optional<ArrayTask> chosen_task(const CLI::App& root, const SweepGrid& grid,
+                                     const SweepFlags& f) {
+  if (f.array_task.empty()) return std::nullopt;
+  const CLI::Option* store_flag = root.get_option_no_throw("--store");
+  if (store_flag && store_flag->count() > 0) {
+    throw InvalidArgument(
+        "sweep: an array task records into its own store (<out>/tasks/task-<i>.db); --store "
+        "names the store that `xdd sweep --merge` imports into");
+  }
+  return array_task(grid, parse_array_task_index(f.array_task));
+}
+
 void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
                        const SweepFlags& f) {
+  const SweepGrid grid{parse_digit_list(f.holdouts), f.methods, f.betas, f.reps};
+  const fs::path dir = fs::absolute(f.out);
+  const std::vector<SweepJob> jobs = plan_sweep(grid, dir);
+  if (f.count_tasks) {
+    std::printf("%d\n", array_task_count(grid));
+    return;
+  }
+  if (f.list_tasks) {
+    std::printf("%s", task_list(grid, jobs).c_str());
+    return;
+  }
+  const std::optional<ArrayTask> task = chosen_task(root, grid, f);
   ExperimentConfig base = experiment.config();
+  const fs::path config_file = dir / "sweep-config.json";
+  check_same_settings(config_file, base);
+  if (f.merge) {
+    merge_sweep(grid, jobs, store_path(root));
+    return;
+  }
   if (base.threads == 0) {
     // Share the cores between the processes instead of each taking all of them.
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    base.threads = std::max(1, cores / std::max(1, f.parallel));
+    base.threads = std::max(1, usable_cores() / std::max(1, f.parallel));
   }
-  SweepGrid grid{parse_digit_list(f.holdouts), f.methods, f.betas, f.reps};
-  const std::filesystem::path dir = std::filesystem::absolute(f.out);
-  const std::vector<SweepJob> jobs = plan_sweep(grid, dir);
-  const std::filesystem::path config_file = dir / "sweep-config.json";
-  check_same_settings(config_file, base);
   ensure_directory(dir);
   write_text_atomically(config_file, to_json(base).dump(2) + "\n");
 
   SweepRunOptions options;
   options.program = "/proc/self/exe";
   options.base_config = config_file;
-  options.store = store_path(root);
+  options.store = f.no_store ? fs::path() : store_path(root);
   options.parallel = f.parallel;
   options.max_starts = f.max_starts;
-  const SweepSummary s = run_sweep(jobs, options);
+  std::vector<SweepJob> to_run = jobs;
+  if (task) {
+    to_run = jobs_of_task(jobs, *task);
+    const std::string name = "task-" + std::to_string(task->index);
+    // Its own copy of the settings for its runs: tasks on other nodes may use other thread counts.
+    options.base_config = dir / "tasks" / (name + ".config.json");
+    write_text_atomically(options.base_config, to_json(base).dump(2) + "\n");
+    if (!f.no_store) options.store = dir / "tasks" / (name + ".db");
+    std::printf("array task %d of %d: held-out digit %d, seed %llu, %zu jobs\n", task->index,
+                array_task_count(grid), task->holdout, static_cast<unsigned long long>(task->seed),
+                to_run.size());
+  }
+  const SweepSummary s = run_sweep(to_run, options);
   std::printf("sweep done: %d jobs, %d were already done, %d ran, %d failed; runs in %s\n", s.total,
-              s.already_done, s.ran, s.failed, options.store.c_str());
+              s.already_done, s.ran, s.failed,
+              options.store.empty() ? dir.c_str() : options.store.c_str());
   if (s.failed > 0) throw TrainingError(std::to_string(s.failed) + " sweep job(s) failed");
 }
 
@@ -102,6 +161,22 @@ void register_sweep_command(CLI::App& app) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   cmd->add_option("--out", f->out, "Folder of the sweep's run folders")->capture_default_str();
+  auto* no_store = cmd->add_flag(
+      "--no-store", f->no_store,
+      "Record nothing; a job is done when its folder has metrics.json (merge later with --merge)");
+  auto* count = cmd->add_flag("--count-tasks", f->count_tasks,
+                              "Print the number of array tasks (held-out digits x reps) and exit");
+  auto* list = cmd->add_flag("--list-tasks", f->list_tasks,
+                             "Print each array task's held-out digit, seed and job folders");
+  auto* task = cmd->add_option("--array-task", f->array_task,
+                               "Run only array task I (0-based; 'slurm': $SLURM_ARRAY_TASK_ID), "
+                               "recording into <out>/tasks/task-I.db")
+                   ->type_name("I|slurm");
+  auto* merge = cmd->add_flag("--merge", f->merge,
+                              "Import the finished runs of all tasks into the run store (--store)");
+  merge->excludes(task)->excludes(no_store);
+  for (auto* info : {count, list}) info->excludes(task)->excludes(merge);
+  count->excludes(list);
   // Hidden: stop after starting this many jobs (tests of resuming an interrupted sweep).
   cmd->add_option("--max-starts", f->max_starts)->group("");
   add_store_option(app, *cmd);

@@ -13,6 +13,7 @@ void register_all_commands(CLI::App& app) {
   register_figure_command(app);
   register_export_command(app);
   register_sweep_command(app);
+  register_write_stress_commands(app);
 }
 
 }  // namespace xdd::cli

@@ -14,6 +14,7 @@ void register_runs_command(CLI::App& app);
 void register_figure_command(CLI::App& app);
 void register_export_command(CLI::App& app);
 void register_sweep_command(CLI::App& app);
+void register_write_stress_commands(CLI::App& app);  // hidden, for scripts/kill_trials.sh
 
 // Adds every subcommand to `app`.
 void register_all_commands(CLI::App& app);

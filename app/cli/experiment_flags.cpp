@@ -26,6 +26,8 @@ ExperimentFlags::ExperimentFlags(CLI::App* cmd, bool pretrain_only) {
   add(cmd, "--device", "device", &ExperimentConfig::device, "auto, cpu or cuda");
   add(cmd, "--cache", "cache_dir", &ExperimentConfig::cache_dir,
       "Folder of cached pre-trained GANs (default ~/.cache/xdd-studio)");
+  add(cmd, "--inject-fault", "inject_fault", &ExperimentConfig::inject_fault,
+      "Reliability tests: a NaN/Inf in one step, PHASE:STEP:TARGET:VALUE, e.g. retrain:5:loss:nan");
   if (pretrain_only) return;
   add(cmd, "--seed", "seed", &ExperimentConfig::seed,
       "Repetition seed: labeled draw and re-training");

@@ -1,5 +1,5 @@
 #pragma once
-// Hidden `runs stress-write` and `runs stress-check`, used by scripts/kill_store_test.sh: the first
+// Hidden `runs stress-write` and `runs stress-check`, used by scripts/kill_trials.sh store: the first
 // writes runs of known values until it is killed, the second checks what survived.
 #include <CLI/CLI.hpp>
 

@@ -11,6 +11,20 @@
 namespace xdd::cli {
 namespace {
 
+// A value listed twice would plan the same job folder twice.
+template <typename T>
+void check_no_repeats(const std::vector<T>& values, const char* flag) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (values[i] == values[j]) {
+        std::ostringstream v;
+        v << values[i];
+        throw InvalidArgument(std::string("sweep: ") + flag + " lists " + v.str() + " twice");
+      }
+    }
+  }
+}
+
 void check_grid(const SweepGrid& grid) {
   if (grid.holdouts.empty()) throw InvalidArgument("sweep: --holdouts lists no digit");
   for (int h : grid.holdouts) {
@@ -25,6 +39,9 @@ void check_grid(const SweepGrid& grid) {
       throw InvalidArgument("sweep: beta must be finite and >= 0, got " + std::to_string(b));
     }
   }
+  check_no_repeats(grid.holdouts, "--holdouts");
+  check_no_repeats(grid.methods, "--methods");
+  check_no_repeats(grid.betas, "--betas");
   if (grid.repetitions < 1) {
     throw InvalidArgument("sweep: --reps must be >= 1, got " + std::to_string(grid.repetitions));
   }

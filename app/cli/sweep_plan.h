@@ -27,8 +27,8 @@ struct SweepJob {
 
 // The jobs in the order they are started: by held-out digit, so runs that share a pre-trained GAN
 // are next to each other. Methods other than xdd ignore beta, so they get one job per seed.
-// InvalidArgument for an empty list, a digit outside 0..9, a negative or non-finite beta, or
-// repetitions < 1.
+// InvalidArgument for an empty list, a value listed twice, a digit outside 0..9, a negative or
+// non-finite beta, or repetitions < 1.
 std::vector<SweepJob> plan_sweep(const SweepGrid& grid, const std::filesystem::path& sweep_dir);
 
 // "0-9" or "1,3,8" (and mixtures like "0-2,7"); InvalidArgument naming the text otherwise.

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -24,11 +25,12 @@ using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
 // Done = recorded in the store. A folder with metrics.json but no record (the sweep was stopped
-// between a run's last file and its record) is imported, not run again.
-bool already_done(store::RunStore& store, const SweepJob& job) {
-  if (store.find_by_folder(job.out_dir)) return true;
+// between a run's last file and its record) is imported, not run again. Without a store
+// (--no-store), metrics.json alone says the job is done: the pipeline writes it last.
+bool already_done(store::RunStore* store, const SweepJob& job) {
+  if (store && store->find_by_folder(job.out_dir)) return true;
   if (!fs::exists(job.out_dir / "metrics.json")) return false;
-  store.import_run_folder(job.out_dir);
+  if (store) store->import_run_folder(job.out_dir);
   return true;
 }
 
@@ -55,9 +57,12 @@ pid_t start_job(const SweepJob& job, const SweepRunOptions& o) {
                                    "--seed",
                                    std::to_string(job.seed),
                                    "--out",
-                                   job.out_dir.string(),
-                                   "--store",
-                                   o.store.string()};
+                                   job.out_dir.string()};
+  if (o.store.empty()) {
+    args.push_back("--no-store");
+  } else {
+    args.insert(args.end(), {"--store", o.store.string()});
+  }
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -104,18 +109,19 @@ SweepSummary run_sweep(const std::vector<SweepJob>& jobs, const SweepRunOptions&
   if (o.parallel < 1) throw InvalidArgument("sweep: --jobs must be >= 1");
   SweepSummary summary;
   summary.total = static_cast<int>(jobs.size());
-  store::RunStore store(o.store);
+  std::optional<store::RunStore> store;
+  if (!o.store.empty()) store.emplace(o.store);
   std::vector<SweepJob> pending;
   std::set<int> warm;  // held-out digits whose GAN is known to be cached
   for (const SweepJob& job : jobs) {
-    if (already_done(store, job)) {
+    if (already_done(store ? &*store : nullptr, job)) {
       ++summary.already_done;
       warm.insert(job.holdout);
     } else {
       pending.push_back(job);
     }
   }
-  std::printf("sweep: %d jobs, %d already in the store, %zu to run, %d at a time\n", summary.total,
+  std::printf("sweep: %d jobs, %d already done, %zu to run, %d at a time\n", summary.total,
               summary.already_done, pending.size(), o.parallel);
   std::fflush(stdout);
 

@@ -12,14 +12,14 @@ namespace xdd::cli {
 struct SweepRunOptions {
   std::filesystem::path program;      // the xdd executable
   std::filesystem::path base_config;  // config.json with every shared setting
-  std::filesystem::path store;        // run store database the children record into
+  std::filesystem::path store;        // run store the children record into (empty: --no-store)
   int parallel = 1;                   // processes at once
   int max_starts = -1;                // stop after starting this many jobs (-1: no limit)
 };
 
 struct SweepSummary {
   int total = 0;
-  int already_done = 0;  // found in the store (or finished but not yet recorded: imported now)
+  int already_done = 0;  // in the store, or finished but not yet recorded (imported now)
   int ran = 0;
   int failed = 0;
 };

@@ -73,6 +73,9 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   cli.add_option("--steps", o.config.retrain_steps, "re-training steps")->capture_default_str();
   cli.add_option("--threads", o.config.threads, "LibTorch threads for training")
       ->capture_default_str();
+  cli.add_option("--inject-fault", o.config.inject_fault,
+                 "reliability demo: a NaN/Inf in one step, e.g. retrain:5:loss:nan (the run "
+                 "pauses there with the last good weights)");
   cli.add_flag("--autostart", o.autostart, "start the experiment at once");
   cli.add_flag("--presentation", o.presentation, "start in presentation mode");
   cli.add_flag("--guide", o.guide, "start the guided sequence (N steps through it)");

@@ -20,6 +20,13 @@ void Controller::refresh() {
     add_error("The run failed", s.error);
     reported_failure_ = snapshot_;
   }
+  if (s.fault_count > reported_faults_) {
+    add_error("Training paused",
+              s.last_fault +
+                  ".\n\nThe run is paused at this step. Resume retries it; Stop ends the run. A "
+                  "lower learning rate or another seed may avoid the fault.");
+    reported_faults_ = s.fault_count;
+  }
   const bool gan_ready = s.phase == phase_name(Phase::kScoringBefore) ||
                          s.phase == phase_name(Phase::kRetraining) ||
                          s.phase == phase_name(Phase::kScoringAfter);

@@ -60,6 +60,7 @@ class Controller {
   std::shared_ptr<const Snapshot> snapshot_;
   bool restart_when_gan_ready_ = false;
   std::shared_ptr<const Snapshot> reported_failure_;
+  uint64_t reported_faults_ = 0;
   std::deque<std::pair<std::string, std::string>> errors_;
 };
 

@@ -4,10 +4,13 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <sstream>
+#include <type_traits>
 #include <vector>
 
+#include "config/fault_injection.h"
 #include "core/error.h"
 
 namespace xdd {
@@ -40,10 +43,31 @@ struct Field {
   std::function<void(ExperimentConfig&, const json&)> set;
 };
 
+// JSON's own conversions are lenient (3.7 -> 3 for an int, -1 -> 2^64 - 1 for an unsigned); a
+// setting takes only a value of its own kind.
+template <typename T>
+bool has_kind_of(const json& j) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return j.is_string();
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return j.is_number();
+  } else if constexpr (std::is_unsigned_v<T>) {
+    return j.is_number_unsigned();
+  } else if (j.is_number_unsigned()) {  // how the parser reads every integer >= 0
+    return j.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<T>::max());
+  } else {
+    return j.is_number_integer() && j.get<int64_t>() >= std::numeric_limits<T>::min() &&
+           j.get<int64_t>() <= std::numeric_limits<T>::max();
+  }
+}
+
 template <typename T>
 Field field(T ExperimentConfig::*member) {
   return {[member](const ExperimentConfig& c) { return json(c.*member); },
-          [member](ExperimentConfig& c, const json& j) { c.*member = j.get<T>(); }};
+          [member](ExperimentConfig& c, const json& j) {
+            if (!has_kind_of<T>(j)) throw json::type_error::create(302, "wrong kind", &j);
+            c.*member = j.get<T>();
+          }};
 }
 
 const std::map<std::string, Field>& fields() {
@@ -69,11 +93,20 @@ const std::map<std::string, Field>& fields() {
       {"optimizer", field(&ExperimentConfig::optimizer)},
       {"bandwidth", field(&ExperimentConfig::bandwidth)},
       {"info_plane_every", field(&ExperimentConfig::info_plane_every)},
+      {"inject_fault", field(&ExperimentConfig::inject_fault)},
       {"threads", field(&ExperimentConfig::threads)},
       {"device", field(&ExperimentConfig::device)},
       {"cache_dir", field(&ExperimentConfig::cache_dir)},
   };
   return table;
+}
+
+// What a setting's default value says about its kind, for messages.
+std::string kind_name(const json& example) {
+  if (example.is_string()) return "a string";
+  if (example.is_number_unsigned()) return "an integer >= 0";
+  if (example.is_number_integer()) return "an integer";
+  return "a number";
 }
 
 }  // namespace
@@ -106,6 +139,7 @@ void validate(const ExperimentConfig& c) {
     throw InvalidArgument("bandwidth must be >= 0 (0 = median pairwise distance), got " +
                           std::to_string(c.bandwidth));
   }
+  parse_fault_injection(c.inject_fault, "inject_fault");
   require_range("threads", c.threads, 0, 1024, "in 0-1024 (0 = all cores)");
   require_one_of("device", c.device, {"auto", "cpu", "cuda"});
 }
@@ -124,7 +158,8 @@ ExperimentConfig config_from_json(const nlohmann::json& j, ExperimentConfig base
     try {
       it->second.set(base, value);
     } catch (const json::exception&) {
-      throw InvalidArgument("config key '" + key + "' has the wrong type: " + value.dump());
+      throw InvalidArgument("config key '" + key + "' must be " + kind_name(to_json({}).at(key)) +
+                            ", got " + value.dump());
     }
   }
   return base;

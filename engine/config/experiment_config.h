@@ -44,6 +44,10 @@ struct ExperimentConfig {
   // Scoring: KDE bandwidth; 0 = the median pairwise distance of the labeled embeddings.
   double bandwidth = 0.0;
 
+  // Reliability tests: a deliberate NaN/Inf in one training step (config/fault_injection.h), e.g.
+  // "retrain:5:loss:nan"; "" = none.
+  std::string inject_fault;
+
   // Compute.
   int threads = 0;              // LibTorch intra-op threads, 0 = all cores
   std::string device = "auto";  // auto | cpu | cuda

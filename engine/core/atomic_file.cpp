@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <string>
 
 #include "core/error.h"
 
@@ -15,9 +16,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "host";
+  return name;
+}
+
+// Unique per machine, process and write: array tasks on several nodes write the same files
+// (sweep-config.json, a GAN cache file) into one shared folder, and their pids may coincide.
 fs::path temp_path_for(const fs::path& target) {
   static std::atomic<unsigned> counter{0};
-  return target.parent_path() / ("." + target.filename().string() + ".tmp." +
+  static const std::string host = host_name();
+  return target.parent_path() / ("." + target.filename().string() + ".tmp." + host + "." +
                                  std::to_string(::getpid()) + "." + std::to_string(counter++));
 }
 

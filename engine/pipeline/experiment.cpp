@@ -73,6 +73,7 @@ RetrainOptions retrain_options_of(const ExperimentConfig& c) {
   o.optimizer = c.optimizer;
   o.layers = c.layers;
   o.bn = c.bn;
+  o.fault = parse_fault_injection(c.inject_fault, "inject_fault");
   return o;
 }
 
@@ -146,7 +147,14 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
                       device);
   while (!retrainer.done()) {
     if (observer.checkpoint) observer.checkpoint();
-    RetrainStepReport report = retrainer.step();
+    RetrainStepReport report;
+    try {
+      report = retrainer.step();
+    } catch (const TrainingFault& fault) {
+      if (!observer.on_fault) throw;
+      observer.on_fault(fault);
+      continue;
+    }
     if (out.loss_terms.empty()) {
       for (const auto& term : report.terms) out.loss_terms.push_back(term.first);
     }

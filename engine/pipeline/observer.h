@@ -10,6 +10,7 @@
 #include "pipeline/info_plane_tracker.h"
 #include "training/gan_trainer.h"
 #include "training/retrainer.h"
+#include "training/training_fault.h"
 
 namespace xdd {
 
@@ -37,6 +38,10 @@ struct ExperimentObserver {
   std::function<void(const torch::Tensor& samples)> on_gan_samples;  // [n,1,28,28] in [-1,1]
   std::function<void(const InfoPlanePoint&)> on_info_plane;
   std::function<void()> checkpoint;
+  // A training step met a NaN or Inf and was undone (TrainingFault: the last good weights are
+  // back). With this set the run goes on: the observer is told (the app pauses there), and the
+  // step is retried after the next checkpoint. Without it the fault ends the run.
+  std::function<void(const TrainingFault&)> on_fault;
   int embedding_interval = 0;  // also publish test embeddings every k re-training steps (0 = never)
   int gan_sample_interval = 0;  // publish generator samples every k GAN steps (0 = never)
 };

@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 
+#include "core/atomic_file.h"
 #include "core/error.h"
+#include "core/file_lock.h"
 #include "data/split.h"
 #include "models/presets.h"
 #include "training/gan_cache.h"
@@ -28,7 +31,15 @@ void train_to_end(GanTrainer& trainer, const fs::path& partial, int epochs, Pret
       trainer.save_checkpoint(partial);
       throw;
     }
-    GanStepReport report = trainer.step();
+    GanStepReport report{};
+    try {
+      report = trainer.step();
+    } catch (const TrainingFault& fault) {
+      trainer.save_checkpoint(partial);  // the restored last good state, to resume from later
+      if (!observer.on_fault) throw;
+      observer.on_fault(fault);
+      continue;
+    }
     out.history.push_back(report);
     if (observer.on_gan_step) observer.on_gan_step(report);
     if (observer.on_gan_samples && observer.gan_sample_interval > 0 &&
@@ -37,6 +48,31 @@ void train_to_end(GanTrainer& trainer, const fs::path& partial, int epochs, Pret
           trainer.sample(kSamplesShown, /*seed=*/0));  // same z: watch them sharpen
     }
     if (report.step % steps_per_epoch == 0 && !trainer.done()) trainer.save_checkpoint(partial);
+  }
+}
+
+// Array tasks of one held-out digit may start together, on one machine or several. The first to
+// take <cache file>.lock pre-trains; the others wait here (stoppable) and then read its cache
+// file, so each GAN is trained once and every repetition re-trains the same weights. Without flock
+// on this file system each process pre-trains: duplicate work, same seed, atomic writes.
+void wait_for_other_pretraining(FileLock& lock, const fs::path& cache_file,
+                                const ExperimentObserver& observer) {
+  bool announced = false;
+  while (true) {
+    const FileLock::Attempt attempt = lock.try_lock();
+    if (attempt == FileLock::Attempt::kHeld) return;
+    if (attempt == FileLock::Attempt::kUnsupported) {
+      spdlog::warn("no file locks in {}: another process may pre-train this GAN at the same time",
+                   cache_file.parent_path().string());
+      return;
+    }
+    if (!announced && observer.on_phase) {
+      observer.on_phase(Phase::kPretraining, "waiting for another process pre-training " +
+                                                 cache_file.filename().string());
+    }
+    announced = true;
+    if (observer.checkpoint) observer.checkpoint();
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
 }
 
@@ -57,16 +93,29 @@ PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Datase
   out.cache_file = gan_cache_path(resolved_cache_dir(config), dataset_key, config.holdout,
                                   config.preset, epochs, config.gan_seed);
   const auto start = std::chrono::steady_clock::now();
-  if (fs::exists(out.cache_file)) {
+  auto load_cached = [&] {
     load_models(out.cache_file, out.generator, out.discriminator);
     out.generator->to(device);
     out.discriminator->to(device);
     out.from_cache = true;
+  };
+  if (fs::exists(out.cache_file)) {
+    load_cached();
+    return out;
+  }
+  ensure_directory(out.cache_file.parent_path());
+  fs::path lock_file = out.cache_file;
+  lock_file += ".lock";
+  FileLock lock(lock_file);
+  wait_for_other_pretraining(lock, out.cache_file, observer);
+  if (fs::exists(out.cache_file)) {  // the process we waited for wrote it
+    load_cached();
     return out;
   }
 
   const Dataset unlabeled = exclude_class(train, config.holdout);
   GanOptions options;
+  options.fault = parse_fault_injection(config.inject_fault, "inject_fault");
   options.epochs = epochs;
   options.batch_size = preset.batch_size;
   options.seed = config.gan_seed;

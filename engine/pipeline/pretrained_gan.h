@@ -23,7 +23,9 @@ struct PretrainedGan {
 };
 
 // `train` is the full training set (the held-out digit is removed here). Writes the cache file
-// atomically; an interrupted pre-training resumes from its last per-epoch checkpoint.
+// atomically; an interrupted pre-training resumes from its last per-epoch checkpoint. While another
+// process pre-trains the same GAN (it holds <cache file>.lock) this waits, calling
+// observer.checkpoint, and then loads that process's cache file.
 PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Dataset& train,
                                     const std::string& dataset_key, torch::Device device,
                                     const ExperimentObserver& observer);

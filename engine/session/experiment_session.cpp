@@ -173,6 +173,18 @@ ExperimentObserver ExperimentSession::make_observer() {
   o.embedding_interval = 10;
   o.gan_sample_interval = 50;
   o.checkpoint = [this] { checkpoint(); };
+  o.on_fault = [this](const TrainingFault& fault) {
+    // Pause at the fault (the trainer has restored the last good step); resume retries the step.
+    {
+      std::lock_guard lock(mutex_);
+      paused_ = true;
+    }
+    const std::string message = fault.what();
+    publish([&](Snapshot& s) {
+      ++s.fault_count;
+      s.last_fault = message;
+    });
+  };
   o.on_phase = [this](Phase phase, const std::string&) {
     phase_start_ = std::chrono::steady_clock::now();
     publish([&](Snapshot& s) { enter_phase(s, phase); });

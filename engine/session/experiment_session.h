@@ -3,6 +3,8 @@
 // snapshots. Commands (start, pause, resume, stop) return at once; the worker acts on them between
 // training steps. Starting a run while one is in progress stops that one first, so changing beta
 // re-trains from the cached GAN and changing the held-out digit resumes or starts its pre-training.
+// A training step that meets a NaN or Inf is undone and the run pauses there (Snapshot::last_fault
+// says why); resume retries the step.
 #include <chrono>
 #include <condition_variable>
 #include <functional>

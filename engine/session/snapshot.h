@@ -43,6 +43,10 @@ struct Snapshot {
   SessionStatus status = SessionStatus::kIdle;
   std::string phase;  // phase_name() of the running phase
   std::string error;  // set when status == kFailed
+  // Training faults (a NaN/Inf step, undone and paused at): how many this session has met, and the
+  // newest one's message. The count never goes back, so the UI can tell each new fault.
+  uint64_t fault_count = 0;
+  std::string last_fault;
   ExperimentConfig config;
   int threads = 0;
 

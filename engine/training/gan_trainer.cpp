@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "training/training_fault.h"
+#include "training/training_state.h"
 
 namespace xdd {
 namespace fs = std::filesystem;
@@ -39,12 +41,17 @@ void clear_grads(torch::optim::Optimizer& opt) {
   for (auto& p : opt.param_groups()[0].params()) p.mutable_grad().reset();
 }
 
-void check_finite(double loss, const char* name, int64_t step) {
+void check_loss(double loss, const char* name, int64_t step) {
   if (!std::isfinite(loss)) {
-    throw TrainingError(
-        std::string(name) + " became " + (std::isnan(loss) ? "NaN" : "infinite") + " at GAN step " +
-        std::to_string(step + 1) +
-        "; the update was not applied (lower the learning rate or change the seed)");
+    throw TrainingFault("pre-training", step,
+                        std::string("the ") + name + " is " + non_finite_name(loss));
+  }
+}
+
+void check_gradients(const std::vector<torch::Tensor>& params, const char* network, int64_t step) {
+  if (!gradients_finite(params)) {
+    throw TrainingFault("pre-training", step,
+                        std::string("a gradient of the ") + network + " is not finite");
   }
 }
 
@@ -102,7 +109,7 @@ torch::optim::AdamOptions GanTrainer::adam_options() const {
 
 GanTrainer::GanTrainer(Generator g, Discriminator d, torch::Tensor images, GanOptions o,
                        torch::Device device)
-    : g_(std::move(g)), d_(std::move(d)), options_(o), device_(device) {
+    : g_(std::move(g)), d_(std::move(d)), options_(o), device_(device), fault_(o.fault) {
   validate(o);
   validate_images(images);
   images_ = images.to(device_).contiguous();
@@ -133,6 +140,28 @@ GanStepReport GanTrainer::step() {
   if (done()) {
     throw InvalidArgument("GAN training is done (" + std::to_string(total_steps_) + " steps)");
   }
+  // The D update is applied before the G loss is known, so a fault in the G half must undo it: D
+  // and its optimizer are captured whole. G's parameters and optimizer change only in the last
+  // update, after every check; its BatchNorm statistics move in the first forward pass.
+  ModuleState g_before, d_before;
+  AdamState d_opt_before;
+  g_before.capture_buffers(*g_);
+  d_before.capture(*d_);
+  d_opt_before.capture(*d_opt_);
+  try {
+    return unchecked_step();
+  } catch (const TrainingFault&) {
+    g_before.restore(*g_);
+    d_before.restore(*d_);
+    d_opt_before.restore(*d_opt_);
+    clear_grads(*g_opt_);
+    clear_grads(*d_opt_);
+    throw;
+  }
+}
+
+GanStepReport GanTrainer::unchecked_step() {
+  const int64_t step = step_ + 1;
   const torch::Tensor real = next_batch();
   const torch::Tensor z =
       torch::randn({batch_, g_->options().latent_dim}, stream(options_.seed, kLatent, step_))
@@ -147,27 +176,34 @@ GanStepReport GanTrainer::step() {
       bce_with_logits(real_logits, 1.0f) + bce_with_logits(fake_logits, 0.0f);
   GanStepReport report{};
   report.d_loss = d_loss.item<double>();
-  check_finite(report.d_loss, "discriminator loss", step_);
+  check_loss(report.d_loss, "discriminator loss", step);
   clear_grads(*d_opt_);
   d_loss.backward();
+  const auto d_params = d_->parameters();
+  check_gradients(d_params, "discriminator", step);
   d_opt_->step();
 
   // G step (non-saturating: G maximises log D(G(z))). D's weights need no gradient here, only the
   // path through D to the fake images, so they are frozen for this backward pass.
   {
-    FrozenParameters frozen(d_->parameters());
-    const torch::Tensor g_loss = bce_with_logits(d_->forward(fake), 1.0f);
+    FrozenParameters frozen(d_params);
+    // An injected fault hits this half, after D's update: undoing it exercises the whole undo.
+    torch::Tensor g_loss = bce_with_logits(d_->forward(fake), 1.0f);
+    if (fault_.fire("pretrain", step, "loss")) g_loss = fault_.poisoned(g_loss);
     report.g_loss = g_loss.item<double>();
-    check_finite(report.g_loss, "generator loss", step_);
+    check_loss(report.g_loss, "generator loss", step);
     clear_grads(*g_opt_);
     g_loss.backward();
+    const auto g_params = g_->parameters();
+    if (fault_.fire("pretrain", step, "gradient")) fault_.poison_first_gradient(g_params);
+    check_gradients(g_params, "generator", step);
     g_opt_->step();
   }
 
   report.epoch = static_cast<int>(step_ / steps_per_epoch_);
   report.d_real = torch::sigmoid(real_logits.detach()).mean().item<double>();
   report.d_fake = torch::sigmoid(fake_logits.detach()).mean().item<double>();
-  ++step_;
+  step_ = step;
   report.step = step_;
   report.total_steps = total_steps_;
   return report;

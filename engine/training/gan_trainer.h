@@ -12,6 +12,7 @@
 
 #include "models/discriminator.h"
 #include "models/generator.h"
+#include "training/fault_trigger.h"
 
 namespace xdd {
 
@@ -22,6 +23,7 @@ struct GanOptions {
   double beta1 = 0.5;
   double beta2 = 0.999;
   uint64_t seed = 0;
+  FaultInjection fault;  // a deliberate NaN/Inf (reliability tests); none by default
 };
 
 struct GanStepReport {
@@ -49,9 +51,10 @@ class GanTrainer {
   int64_t total_steps() const { return total_steps_; }
   int64_t steps_per_epoch() const { return steps_per_epoch_; }
 
-  // One D step and one G step. InvalidArgument once done(); TrainingError if a loss is NaN or Inf
-  // (checked before its backward pass, so that optimizer update is not applied and step_count()
-  // does not advance; the run is best resumed from a checkpoint with other settings).
+  // One D step and one G step. InvalidArgument once done(). A NaN or Inf in either loss or any
+  // gradient throws TrainingFault: both models, their BatchNorm statistics and both optimizers
+  // are put back to the last good step (also when the D update was already applied), and
+  // step_count() does not advance, so the step may be retried.
   GanStepReport step();
 
   // n generator samples [n, 1, 28, 28] on the CPU, from z drawn with `seed`: eval mode (BatchNorm
@@ -71,8 +74,8 @@ class GanTrainer {
 
  private:
   torch::Tensor next_batch();
+  GanStepReport unchecked_step();  // step() without the undo on a fault
   torch::optim::AdamOptions adam_options() const;
-  void set_discriminator_grad(bool on);
 
   Generator g_;
   Discriminator d_;
@@ -86,6 +89,7 @@ class GanTrainer {
   std::unique_ptr<torch::optim::Adam> g_opt_, d_opt_;
   torch::Tensor order_;  // shuffled image indices of the current epoch
   int64_t order_epoch_ = -1;
+  FaultTrigger fault_;
 };
 
 }  // namespace xdd

@@ -3,6 +3,8 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "training/training_fault.h"
+#include "training/training_state.h"
 
 namespace xdd {
 namespace {
@@ -33,7 +35,8 @@ Retrainer::Retrainer(Discriminator discriminator, std::shared_ptr<EmbeddingLoss>
       loss_(std::move(loss)),
       images_(images.to(device)),
       labels_(labels.to(device)),
-      options_(std::move(options)) {
+      options_(std::move(options)),
+      fault_(options_.fault) {
   if (options_.bn != "train" && options_.bn != "frozen") {
     throw InvalidArgument("bn must be train or frozen, got '" + options_.bn + "'");
   }
@@ -80,26 +83,52 @@ void Retrainer::set_mode() {
   }
 }
 
-RetrainStepReport Retrainer::step() {
-  set_mode();
-  optimizer_->zero_grad();
-  LossTerms terms = loss_->loss(discriminator_->embed(images_), labels_);
-  const double total = terms.total.item<double>();
-  if (!std::isfinite(total)) {
-    throw TrainingError("re-training step " + std::to_string(step_ + 1) + ": the " + loss_->name() +
-                        " loss is not finite (" + std::to_string(total) +
-                        "); the weights of the last good step are kept");
-  }
-  terms.total.backward();
-  for (const auto& p : parameters_) {
-    if (p.grad().defined() && !torch::isfinite(p.grad()).all().item<bool>()) {
-      throw TrainingError("re-training step " + std::to_string(step_ + 1) +
-                          ": a gradient is not finite; the weights of the last good step are kept");
+void Retrainer::check_finite(const LossTerms& terms, int64_t step) const {
+  for (const auto& [name, value] : terms.parts) {
+    const double v = value.item<double>();
+    if (!std::isfinite(v)) {
+      throw TrainingFault(
+          "re-training", step,
+          "the " + loss_->name() + " loss term '" + name + "' is " + non_finite_name(v));
     }
   }
-  optimizer_->step();
-  ++step_;
-  return report_of(terms, step_, options_.steps);
+  const double total = terms.total.item<double>();
+  if (!std::isfinite(total)) {
+    throw TrainingFault("re-training", step,
+                        "the " + loss_->name() + " loss is " + non_finite_name(total));
+  }
+}
+
+RetrainStepReport Retrainer::step() {
+  const int64_t step = step_ + 1;
+  // The forward pass moves BatchNorm statistics (bn = train): keep them to put back on a fault.
+  // Parameters change only in the optimizer step, after every check.
+  ModuleState before, loss_before;
+  before.capture_buffers(*discriminator_);
+  loss_before.capture_buffers(*loss_);
+  try {
+    set_mode();
+    optimizer_->zero_grad();
+    LossTerms terms = loss_->loss(discriminator_->embed(images_), labels_);
+    if (fault_.fire("retrain", step, "loss")) {
+      terms.parts.front().second = fault_.poisoned(terms.parts.front().second);
+      terms.total = fault_.poisoned(terms.total);
+    }
+    check_finite(terms, step);
+    terms.total.backward();
+    if (fault_.fire("retrain", step, "gradient")) fault_.poison_first_gradient(parameters_);
+    if (!gradients_finite(parameters_)) {
+      throw TrainingFault("re-training", step, "a gradient of the embedding is not finite");
+    }
+    optimizer_->step();
+    step_ = step;
+    return report_of(terms, step_, options_.steps);
+  } catch (const TrainingFault&) {
+    before.restore(*discriminator_);
+    loss_before.restore(*loss_);
+    optimizer_->zero_grad();
+    throw;
+  }
 }
 
 }  // namespace xdd

@@ -10,6 +10,7 @@
 
 #include "losses/embedding_loss.h"
 #include "models/discriminator.h"
+#include "training/fault_trigger.h"
 
 namespace xdd {
 
@@ -19,6 +20,7 @@ struct RetrainOptions {
   std::string optimizer = "adam";  // adam | sgd (momentum 0.9)
   std::string layers = "all";      // all | last1 | last2 | last3
   std::string bn = "train";  // train: batch statistics, running stats updated; frozen: eval mode
+  FaultInjection fault;      // a deliberate NaN/Inf (reliability tests); none by default
 };
 
 struct RetrainStepReport {
@@ -38,12 +40,14 @@ class Retrainer {
   int64_t step_count() const { return step_; }
   int64_t total_steps() const { return options_.steps; }
 
-  // One optimiser step on all labeled examples. A non-finite loss or gradient throws TrainingError
-  // before anything is applied, so the weights stay those of the last good step.
+  // One optimiser step on all labeled examples. A NaN or Inf in any loss term or gradient throws
+  // TrainingFault with nothing applied: weights and BatchNorm statistics are put back to those of
+  // the last good step, step_count() does not advance, and the step may be retried.
   RetrainStepReport step();
 
  private:
   void set_mode();
+  void check_finite(const LossTerms& terms, int64_t step) const;
   std::vector<torch::Tensor> trainable_embedding_parameters();
 
   Discriminator discriminator_;
@@ -54,6 +58,7 @@ class Retrainer {
   std::vector<torch::Tensor> parameters_;
   std::unique_ptr<torch::optim::Optimizer> optimizer_;
   int64_t step_ = 0;
+  FaultTrigger fault_;
 };
 
 }  // namespace xdd
