@@ -20,10 +20,11 @@ set -e
 grep -q "holdout" "$tmp/err.txt" || fail "--holdout 12 gave no message naming holdout"
 
 png=$tmp/smoke.png
-# A private cache folder, so the test pre-trains its own tiny GAN and leaves nothing behind.
+# A private cache folder and run store, so the test pre-trains its own tiny GAN, records its run
+# in its own store and leaves nothing behind.
 XDG_CACHE_HOME=$tmp/cache xvfb-run -a -s "-screen 0 1600x1000x24" \
   "$app" --data "$root/assets/testdata/mnist-small" --preset tiny --steps 20 --threads 1 \
-  --autostart --frames 400 --screenshot "$png" --size 1280x800 \
+  --store "$tmp/runs.db" --autostart --frames 400 --screenshot "$png" --size 1280x800 \
   || fail "xdd-studio exited with an error"
 
 [ -s "$png" ] || fail "no screenshot written"

@@ -1,16 +1,6 @@
 #include "cli/experiment_flags.h"
 
-#include <cstdio>
-
 namespace xdd::cli {
-
-std::string run_folder_name(int holdout, const std::string& method, double beta,
-                            std::uint64_t seed) {
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", holdout, method.c_str(), beta,
-                static_cast<unsigned long long>(seed));
-  return buf;
-}
 
 template <typename T>
 void ExperimentFlags::add(CLI::App* cmd, const std::string& flag, const std::string& key,

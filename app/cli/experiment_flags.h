@@ -12,11 +12,6 @@
 
 namespace xdd::cli {
 
-// The folder name of one run, "h<holdout>-<method>-beta<b>-seed<s>": `run`'s default --out and
-// each job folder of a `sweep`.
-std::string run_folder_name(int holdout, const std::string& method, double beta,
-                            std::uint64_t seed);
-
 class ExperimentFlags {
  public:
   // Adds the flags to `cmd`. `pretrain_only` leaves out the re-training and scoring flags.

@@ -6,6 +6,7 @@
 
 #include "cli/experiment_flags.h"
 #include "core/error.h"
+#include "pipeline/run_outputs.h"
 
 namespace xdd::cli {
 namespace {

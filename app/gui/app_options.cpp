@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "store/run_store.h"
 
 namespace xdd {
 namespace {
@@ -37,6 +38,14 @@ void check_options(const AppOptions& o) {
     if (!(beta >= 0)) throw InvalidArgument("--betas: every beta must be >= 0");
   }
   if (!o.betas.empty() && !o.autostart) throw InvalidArgument("--betas needs --autostart");
+  if (o.show_run < 0) throw InvalidArgument("--show-run must be a run id >= 1");
+  for (std::int64_t id : o.compare) {
+    if (id < 1) throw InvalidArgument("--compare: run ids are >= 1, got " + std::to_string(id));
+  }
+  if (o.store.empty()) throw InvalidArgument("--store must name a file");
+  if (!o.export_to.empty() && o.export_dialog.empty()) {
+    throw InvalidArgument("--export-to needs --export-dialog PANEL");
+  }
   validate(o.config);  // holdout, beta, preset, epochs, steps, ... with their valid ranges
 }
 
@@ -50,6 +59,7 @@ int default_training_threads() {
 ParsedOptions parse_app_options(int argc, char** argv) {
   AppOptions o;
   o.config.threads = default_training_threads();
+  o.store = store::default_store_path().string();
   std::string size;
   CLI::App cli{"XDD Studio: watch the XDD information-bottleneck loss re-train an embedding"};
   cli.add_option("--data", o.config.data_dir, "MNIST folder (four IDX files, raw or .gz)")
@@ -72,6 +82,27 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   cli.add_option("--tab", o.tab, "tab shown above the AUPRC panel: loss | infoplane")
       ->check(CLI::IsMember({"loss", "infoplane"}))
       ->capture_default_str();
+  cli.add_option("--centre", o.centre, "centre tab at start: embedding | runs | compare")
+      ->check(CLI::IsMember({"embedding", "runs", "compare"}))
+      ->capture_default_str();
+  cli.add_option("--store", o.store,
+                 "run store database: the Runs tab lists it, finished runs "
+                 "are recorded in it (with their files beside it)")
+      ->capture_default_str();
+  cli.add_flag("!--no-record", o.record, "do not record finished runs in the run store");
+  cli.add_option("--session", o.session, "open this session file at start (File > Save session)");
+  cli.add_option("--save-session", o.save_session,
+                 "write the session (settings, view, open runs) to this file at exit");
+  cli.add_option("--show-run", o.show_run, "show this stored run in the panels at start");
+  cli.add_option("--compare", o.compare, "open these stored runs in the Compare tab (e.g. 3,4)")
+      ->delimiter(',');
+  cli.add_option("--export-dialog", o.export_dialog,
+                 "open a panel's Export dialog at start: loss | infoplane | auprc | embedding | "
+                 "compare")
+      ->check(CLI::IsMember({"loss", "infoplane", "auprc", "embedding", "compare"}));
+  cli.add_option("--export-to", o.export_to,
+                 "with --export-dialog: write its first choice to this file, as the Export button "
+                 "would (the format follows the extension)");
   cli.add_option("--betas", o.betas,
                  "with --autostart: run these betas one after another (e.g. 0,1,10), so the "
                  "information plane compares them")

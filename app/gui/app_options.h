@@ -1,6 +1,7 @@
 #pragma once
 // The command line of xdd-studio: the experiment it opens with and the switches for demos, the
 // smoke test and the frame-time benchmark.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,17 @@ struct AppOptions {
   bool presentation = false;
   bool guide = false;                 // start the guided sequence (step 1 starts the run)
   std::string tab = "loss";           // the right column's top tab at start: loss | infoplane
-  std::vector<double> betas;          // with autostart: run these betas one after another
+  std::string centre = "embedding";   // the centre tile's tab at start: embedding | runs | compare
+  std::string store;                  // the run store (default store::default_store_path())
+  bool record = true;                 // record finished runs in the store
+  std::string session;                // a session file to open at start
+  std::string save_session;           // the session file to write at exit (scripts and tests)
+  std::int64_t show_run = 0;          // > 0: show this stored run in the panels at start
+  std::vector<std::int64_t> compare;  // stored runs to open in the Compare tab at start
+  std::string export_dialog;  // open the Export dialog of a panel at start: loss | infoplane |
+                              // auprc | embedding | compare (for screenshots and tests)
+  std::string export_to;      // ... and export its first choice to this file
+  std::vector<double> betas;  // with autostart: run these betas one after another
   std::string plane_set = "labeled";  // the Information plane's set at start: labeled | test
   bool plane_zoom = false;            // ... with its axes zoomed to the paths
   int frames = 0;                     // > 0: render this many frames, then exit 0

@@ -5,8 +5,7 @@
 #include <cstdio>
 
 #include "bar_chart.h"
-#include "layout.h"
-#include "run_stats.h"
+#include "logic/run_stats.h"
 #include "ui_style.h"
 
 namespace xdd {
@@ -110,8 +109,7 @@ double chance_auprc(const Snapshot& s) {
   return static_cast<double>(positives) / static_cast<double>(s.embedding->labels.size());
 }
 
-void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
-  ImGui::Begin("AUPRC", nullptr, kTiledWindowFlags);
+bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   if (s.status == SessionStatus::kIdle) {
     ImGui::TextDisabled("Run an experiment to score the held-out digit.");
   } else {
@@ -130,6 +128,11 @@ void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   const auto stats = stats_by_digit(s.finished_runs, like);
   int runs = 0;
   for (const DigitStats& st : stats) runs += st.runs;
+  const bool export_clicked = ImGui::SmallButton("Export...");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("These bars as SVG, PDF or PNG, in the style of the paper's Figure 1");
+  }
+  ImGui::SameLine();
   ImGui::TextWrapped("AUPRC per held-out digit (%d run%s: %s)", runs, runs == 1 ? "" : "s",
                      setting_label(like).c_str());
   if (ImGui::IsItemHovered()) {
@@ -142,7 +145,7 @@ void AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   options.series_colors = {kBeforeColor, kAfterColor};
   options.x_label = "held-out digit";
   draw_bar_chart("##per_digit", digit_groups(stats), options, ImVec2(-1, -1));
-  ImGui::End();
+  return export_clicked;
 }
 
 }  // namespace xdd

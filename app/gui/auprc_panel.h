@@ -1,14 +1,15 @@
 #pragma once
-// The AUPRC window: the current run's detection metrics before and after re-training (the "after"
+// The AUPRC panel: the current run's detection metrics before and after re-training (the "after"
 // column follows re-training live), the chance level, and the per-digit bar chart of the paper's
-// Figure 1 filled from every run finished in this session.
+// Figure 1 filled from every run finished in this session. Draws into the caller's window.
 #include "session/snapshot.h"
 
 namespace xdd {
 
 class AuprcPanel {
  public:
-  void draw(const Snapshot& snapshot, const ExperimentConfig& panel_config);
+  // True when the user asked to export the bar chart (the caller opens the Export dialog).
+  bool draw(const Snapshot& snapshot, const ExperimentConfig& panel_config);
 };
 
 // The AUPRC of a random score: the held-out digit's share of the test set (from the run's result,

@@ -5,10 +5,11 @@
 
 namespace xdd {
 
-Controller::Controller(const ExperimentConfig& defaults, std::function<void()> wake)
+Controller::Controller(const ExperimentConfig& defaults, std::function<void()> wake,
+                       std::function<void(FinishedRun)> on_run_finished)
     : defaults_(defaults),
       config_(defaults),
-      session_(std::move(wake)),
+      session_(std::move(wake), std::move(on_run_finished)),
       snapshot_(session_.snapshot()) {}
 
 void Controller::refresh() {

@@ -13,8 +13,10 @@ namespace xdd {
 
 class Controller {
  public:
-  // `wake` is called on the session's worker after each publish (it wakes the main loop).
-  Controller(const ExperimentConfig& defaults, std::function<void()> wake);
+  // `wake` is called on the session's worker after each publish (it wakes the main loop);
+  // `on_run_finished` on the worker with each finished run (the app records it in the run store).
+  Controller(const ExperimentConfig& defaults, std::function<void()> wake,
+             std::function<void(FinishedRun)> on_run_finished = {});
 
   ExperimentConfig& config() { return config_; }  // the settings the panel edits
   const ExperimentConfig& config() const { return config_; }

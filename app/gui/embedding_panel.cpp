@@ -5,18 +5,19 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <sstream>
 #include <thread>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "layout.h"
+#include "logic/layout_export.h"
 
 namespace xdd::gui {
 namespace {
 
 constexpr std::uint32_t kCanvasBackground = IM_COL32(255, 255, 255, 255);
 constexpr std::uint32_t kOutline = IM_COL32(20, 20, 20, 255);
+constexpr const char* kCollapsed = "all points in one place: the embedding collapsed";
 
 }  // namespace
 
@@ -45,18 +46,26 @@ void EmbeddingPanel::set_tsne_threads(int while_training, int when_idle) {
   threads_idle_ = when_idle;
 }
 
-void EmbeddingPanel::feed_engine(const Snapshot& snapshot) {
-  config_ = snapshot.config;
-  if (snapshot.embedding && snapshot.embedding != submitted_) {
-    submitted_ = snapshot.embedding;
+void EmbeddingPanel::feed_engine(const Snapshot& live) {
+  if (live.embedding && live.embedding != submitted_) {
+    submitted_ = live.embedding;
+    if (submitted_->stage == "before") {
+      before_frame_ = submitted_;
+      before_layout_.reset();
+    }
     tsne_.submit(submitted_);
   }
   // While training runs it has the other core(s); otherwise the t-SNE may use them all.
-  tsne_.set_threads(snapshot.status == SessionStatus::kRunning ? threads_training_ : threads_idle_);
+  tsne_.set_threads(live.status == SessionStatus::kRunning ? threads_training_ : threads_idle_);
 }
 
-void EmbeddingPanel::take_layout(double now) {
-  auto latest = tsne_.latest();
+void EmbeddingPanel::take_layout(double now, std::shared_ptr<const TsneLayout> fixed) {
+  auto live = tsne_.latest();
+  // The newest live layout of the embedding after pre-training (the t-SNE moves on to the
+  // re-training frames soon after), for the before/after export.
+  if (live && before_frame_ && live->frame == before_frame_) before_layout_ = live;
+  showing_fixed_ = fixed != nullptr;
+  auto latest = showing_fixed_ ? std::move(fixed) : std::move(live);
   if (latest && latest != layout_) {
     if (layout_ && latest->test_count != layout_->test_count) {
       selection_.clear();
@@ -77,15 +86,8 @@ void EmbeddingPanel::take_layout(double now) {
 }
 
 int EmbeddingPanel::labeled_digit(std::int64_t i) const {
-  // The labeled examples come ordered by digit, labeled_per_class of each digit but the held-out
-  // one (data/split.h draw_labeled).
-  const int per_class = config_.labeled_per_class;
-  if (!layout_ || per_class < 1 || layout_->labeled_count != 9 * per_class || i < 0 ||
-      i >= layout_->labeled_count) {
-    return -1;
-  }
-  const int known = static_cast<int>(i / per_class);  // 0..8 among the known digits
-  return known < config_.holdout ? known : known + 1;
+  if (!layout_) return -1;
+  return gui::labeled_digit(i, layout_->labeled_count, config_.holdout, config_.labeled_per_class);
 }
 
 void EmbeddingPanel::restyle(int holdout, bool presentation_mode) {
@@ -152,24 +154,27 @@ void EmbeddingPanel::count_selection() {
   }
 }
 
-void EmbeddingPanel::draw(const Snapshot& snapshot, bool presentation_mode) {
-  feed_engine(snapshot);
-  take_layout(ImGui::GetTime());
-  if (ImGui::Begin("Embedding", nullptr, kTiledWindowFlags)) {
-    draw_header();
-    if (!renderer_) {
-      ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1.0f), "Cannot draw the scatter: %s",
-                         renderer_error_.c_str());
-    } else if (!layout_) {
-      ImGui::TextWrapped(
-          "The t-SNE of the test embeddings appears here once the test set has been scored "
-          "after pre-training; it then follows re-training live.");
-    } else {
-      draw_canvas(snapshot, presentation_mode);
-      draw_selection_summary(snapshot.config.holdout);
-    }
+bool EmbeddingPanel::draw(const Snapshot& live, bool presentation_mode, const Snapshot* stored,
+                          std::shared_ptr<const TsneLayout> stored_layout) {
+  export_clicked_ = false;
+  feed_engine(live);
+  const Snapshot& shown = stored ? *stored : live;
+  config_ = shown.config;
+  take_layout(ImGui::GetTime(), stored ? std::move(stored_layout) : nullptr);
+  draw_header(stored);
+  if (!renderer_) {
+    ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1.0f), "Cannot draw the scatter: %s",
+                       renderer_error_.c_str());
+  } else if (!layout_ || (stored && !showing_fixed_)) {
+    ImGui::TextWrapped(stored ? "This stored run has no t-SNE layout of that stage to show."
+                              : "The t-SNE of the test embeddings appears here once the test set "
+                                "has been scored after pre-training; it then follows re-training "
+                                "live.");
+  } else {
+    draw_canvas(shown, presentation_mode);
+    draw_selection_summary(shown.config.holdout);
   }
-  ImGui::End();
+  return export_clicked_;
 }
 
 void EmbeddingPanel::draw_canvas(const Snapshot& snapshot, bool presentation_mode) {
@@ -231,6 +236,13 @@ void EmbeddingPanel::draw_canvas(const Snapshot& snapshot, bool presentation_mod
     draw->AddRect(a, b, IM_COL32(40, 110, 220, 220), 0.0f, 0, 1.5f);
   }
   draw_legend(holdout);
+  const DataBounds b = bounds_of(shown.data(), static_cast<long>(layout_->test_count));
+  if (b.valid() && std::max(b.max_x - b.min_x, b.max_y - b.min_y) < 1e-9f) {
+    // Every point in one place (the embedding collapsed): say so, or the canvas looks empty.
+    const ImVec2 at(origin.x + 0.5f * size.x - 0.5f * ImGui::CalcTextSize(kCollapsed).x,
+                    origin.y + 0.5f * size.y + ImGui::GetTextLineHeight());
+    draw->AddText(at, kOutline, kCollapsed);
+  }
   draw->PopClipRect();
   if (hovered && !box_dragging_ && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     draw_tooltip(snapshot);
@@ -274,21 +286,8 @@ void EmbeddingPanel::export_csv(const std::filesystem::path& file) const {
   if (!layout_ || animation_.empty()) {
     throw InvalidArgument("no t-SNE layout to export yet for " + file.string());
   }
-  const EmbeddingFrame& frame = *layout_->frame;
-  const std::vector<float>& xy = animation_.positions();
-  std::ostringstream out;
-  out << "kind,index,x,y,digit,score\n";
-  for (std::int64_t i = 0; i < layout_->test_count; ++i) {
-    out << "test," << i << ',' << xy[2 * i] << ',' << xy[2 * i + 1] << ','
-        << static_cast<int>(frame.labels[i]) << ','
-        << (i < static_cast<std::int64_t>(frame.scores.size()) ? frame.scores[i] : 0.0f) << '\n';
-  }
-  for (std::int64_t j = 0; j < layout_->labeled_count; ++j) {
-    const std::int64_t k = layout_->test_count + j;
-    out << "labeled," << j << ',' << xy[2 * k] << ',' << xy[2 * k + 1] << ',' << labeled_digit(j)
-        << ",\n";
-  }
-  write_text_atomically(file, out.str());
+  write_text_atomically(file, layout_csv(*layout_, animation_.positions(), config_.holdout,
+                                         config_.labeled_per_class));
 }
 
 }  // namespace xdd::gui

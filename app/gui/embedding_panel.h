@@ -1,5 +1,5 @@
 #pragma once
-// The Embedding window: the live t-SNE of the 10,000 test embeddings. Each new EmbeddingFrame of
+// The Embedding panel: the live t-SNE of the 10,000 test embeddings. Each new EmbeddingFrame of
 // the session goes to a LiveTsne worker; its published layouts are drawn with our own point
 // shaders (ScatterRenderer) and animated between updates. Points are coloured by digit (legend)
 // or by anomaly score (colour bar); the held-out digit is drawn larger with an outline and on top;
@@ -7,7 +7,8 @@
 // class, as the paper's Figures 2-3 draw them in black). Mouse: drag to pan, wheel to zoom around
 // the cursor, double-click or "Fit" to reset the view, shift-drag to select a box (counts per
 // digit below the plot; the selected points stay outlined while they move), hover for the test
-// image with its label and score. Main thread only; create it after the GL context exists.
+// image with its label and score. It can show a stored run's layout instead (read-only: the same
+// view, no t-SNE). Main thread only; create it after the GL context exists.
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -38,8 +39,13 @@ class EmbeddingPanel {
   EmbeddingPanel(const EmbeddingPanel&) = delete;
   EmbeddingPanel& operator=(const EmbeddingPanel&) = delete;
 
-  // Draws the ImGui window "Embedding" for this frame and hands a new embedding to the t-SNE.
-  void draw(const Snapshot& snapshot, bool presentation_mode);
+  // Draws the panel into the current window (the centre tile's Embedding tab) and hands the live
+  // session's new embedding to the t-SNE. With `stored` (a stored run's snapshot,
+  // logic/stored_run.h) its `stored_layout` is drawn instead of the live t-SNE, which keeps
+  // following the live session meanwhile; a null layout says the run has none. True when the
+  // user asked to export (the caller opens the Export dialog).
+  bool draw(const Snapshot& live, bool presentation_mode, const Snapshot* stored = nullptr,
+            std::shared_ptr<const TsneLayout> stored_layout = nullptr);
 
   void set_color_mode(ColorMode mode) { color_mode_ = mode; }
   ColorMode color_mode() const { return color_mode_; }
@@ -51,15 +57,24 @@ class EmbeddingPanel {
   // IoError when the file cannot be written; InvalidArgument when there is no layout yet.
   void export_csv(const std::filesystem::path& file) const;
 
+  // What the exports copy (all immutable or copied): the layout drawn (null before the first),
+  // its positions as shown, the settings of its run, and for the live session the layout and the
+  // embedding of the scoring after pre-training (null until then).
+  const std::shared_ptr<const TsneLayout>& layout() const { return layout_; }
+  const std::vector<float>& shown_positions() const { return animation_.positions(); }
+  const ExperimentConfig& shown_config() const { return config_; }
+  const std::shared_ptr<const TsneLayout>& live_before_layout() const { return before_layout_; }
+  const std::shared_ptr<const EmbeddingFrame>& live_before_frame() const { return before_frame_; }
+
   const LiveTsne& tsne() const { return tsne_; }
   // Points currently selected (test indices) and their count per digit.
   const std::vector<long>& selection() const { return selection_; }
 
  private:
-  void feed_engine(const Snapshot& snapshot);
-  void take_layout(double now);
+  void feed_engine(const Snapshot& live);
+  void take_layout(double now, std::shared_ptr<const TsneLayout> fixed);
   void restyle(int holdout, bool presentation_mode);
-  void draw_header();
+  void draw_header(bool stored);
   void draw_canvas(const Snapshot& snapshot, bool presentation_mode);
   void handle_input(bool hovered);
   void draw_labeled_markers(bool presentation_mode);
@@ -80,6 +95,10 @@ class EmbeddingPanel {
   int threads_idle_ = 1;
   std::shared_ptr<const EmbeddingFrame> submitted_;
   std::shared_ptr<const TsneLayout> layout_;
+  bool showing_fixed_ = false;  // layout_ is a stored run's
+  bool export_clicked_ = false;
+  std::shared_ptr<const EmbeddingFrame> before_frame_;  // live: scored after pre-training
+  std::shared_ptr<const TsneLayout> before_layout_;     // live: the t-SNE of before_frame_
   ExperimentConfig config_;  // of the snapshot drawn (labeled digits, held-out digit)
 
   LayoutAnimation animation_;

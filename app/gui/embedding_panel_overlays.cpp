@@ -7,12 +7,12 @@
 #include <cstdio>
 
 #include "embedding_panel.h"
+#include "scatter_markers.h"
 
 namespace xdd::gui {
 namespace {
 
-constexpr ImU32 kInk = IM_COL32(20, 20, 20, 255);      // text and markers on the white canvas
-constexpr ImU32 kHalo = IM_COL32(255, 255, 255, 230);  // keeps black markers readable on dots
+constexpr ImU32 kInk = kMarkerInk;
 constexpr float kPickPixels = 7.0f;
 
 std::string stage_words(const EmbeddingFrame& frame) {
@@ -32,24 +32,16 @@ void swatch(ImU32 color) {
   ImGui::SameLine(0.0f, 2.0f);
 }
 
-void circle_marker(ImDrawList* draw, ImVec2 c, float r, float thickness) {
-  draw->AddCircle(c, r, kHalo, 16, thickness + 2.0f);
-  draw->AddCircle(c, r, kInk, 16, thickness);
-}
-
-void cross_marker(ImDrawList* draw, ImVec2 c, float r, float thickness) {
-  for (int pass = 0; pass < 2; ++pass) {
-    const ImU32 col = pass == 0 ? kHalo : kInk;
-    const float t = pass == 0 ? thickness + 2.0f : thickness;
-    draw->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, t);
-    draw->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), col, t);
-  }
-}
-
 }  // namespace
 
-void EmbeddingPanel::draw_header() {
-  if (layout_ && layout_->frame) {
+void EmbeddingPanel::draw_header(bool stored) {
+  if (stored) {
+    // A stored layout: written by the run at SPEC §6's settings; nothing is computed here.
+    if (layout_ && showing_fixed_) {
+      ImGui::Text("%s: stored t-SNE layout, %lld points", stage_words(*layout_->frame).c_str(),
+                  static_cast<long long>(layout_->test_count + layout_->labeled_count));
+    }
+  } else if (layout_ && layout_->frame) {
     ImGui::TextUnformatted(stage_words(*layout_->frame).c_str());
     if (submitted_ && layout_->frame != submitted_) {
       ImGui::SameLine();
@@ -60,15 +52,15 @@ void EmbeddingPanel::draw_header() {
     ImGui::TextUnformatted("No embedding yet");
   }
   const LiveTsneStatus st = tsne_.status();
-  if (layout_) {
+  if (!stored && layout_) {
     ImGui::TextDisabled("t-SNE %s | iteration %d | KL %.3f | %lld points | %d thread%s | %.0f it/s",
                         live_tsne_state_name(st.state), layout_->iteration, layout_->kl,
                         static_cast<long long>(layout_->test_count + layout_->labeled_count),
                         st.threads, st.threads == 1 ? "" : "s", st.iterations_per_second);
-  } else if (st.state == LiveTsneState::kPreparing) {
+  } else if (!stored && st.state == LiveTsneState::kPreparing) {
     ImGui::TextDisabled("t-SNE preparing (PCA and affinities)");
   }
-  if (st.state == LiveTsneState::kFailed) {
+  if (!stored && st.state == LiveTsneState::kFailed) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.25f, 0.2f, 1.0f));
     ImGui::TextWrapped("t-SNE could not use the last embedding: %s", st.error.c_str());
     ImGui::PopStyleColor();
@@ -85,7 +77,16 @@ void EmbeddingPanel::draw_header() {
   ImGui::SameLine();
   if (ImGui::Button("Fit view")) auto_fit_ = true;
   ImGui::SameLine();
-  if (ImGui::Button("t-SNE threads")) ImGui::OpenPopup("tsne_threads");
+  if (ImGui::Button("Export...")) export_clicked_ = true;
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "The scatter before and after re-training as SVG, PDF or PNG (Figures 2-3), "
+        "or the layout and the scores as CSV");
+  }
+  if (!stored) {
+    ImGui::SameLine();
+    if (ImGui::Button("t-SNE threads")) ImGui::OpenPopup("tsne_threads");
+  }
   if (ImGui::BeginPopup("tsne_threads")) {
     ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
     ImGui::SliderInt("while training", &threads_training_, 1, 16);

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "layout.h"
+#include "logic/run_stats.h"
 #include "models/presets.h"
-#include "run_stats.h"
 
 namespace xdd {
 namespace {

@@ -62,7 +62,7 @@ int64_t plane_set_size(const Snapshot& s, const std::string& set) {
 }
 
 PlaneData build_plane_data(const Snapshot& s, const std::string& set,
-                           const std::vector<StoredPlaneRun>& stored) {
+                           const std::vector<StoredPlaneRun>& stored, int64_t shown_run) {
   PlaneData d;
   d.n = plane_set_size(s, set);
   d.h_y = std::log(static_cast<double>(kKnownDigits));  // the labeled draw is balanced
@@ -99,6 +99,7 @@ PlaneData build_plane_data(const Snapshot& s, const std::string& set,
   const int64_t tests = test_count(s);
   for (const StoredPlaneRun& r : stored) {
     if (r.test_images && tests > 0 && *r.test_images != tests) continue;  // another test sample
+    if (shown_run != 0 && r.id == shown_run) continue;                    // drawn as "this run"
     add(r.method, r.beta, {r.method, "stored run #" + std::to_string(r.id), r.beta, &r.points});
   }
   const size_t finished = s.finished_runs.size() - (s.status == SessionStatus::kDone ? 1 : 0);
@@ -120,8 +121,9 @@ PlaneData build_plane_data(const Snapshot& s, const std::string& set,
   }
 
   PlanePath current;
-  current.label = beta_label(s.config.method, s.config.beta) + " (this run)";
-  current.source = "this run";
+  const std::string name = shown_run != 0 ? "run #" + std::to_string(shown_run) : "this run";
+  current.label = beta_label(s.config.method, s.config.beta) + " (" + name + ")";
+  current.source = name;
   current.beta = s.config.beta;
   current.current = true;
   current.points = points_of(s.info_plane, set);

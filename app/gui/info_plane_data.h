@@ -40,9 +40,10 @@ inline const char* const kPlaneSets[] = {"labeled", "test"};
 
 // Builds the picture for `set` of the snapshot's run and the other runs with its holdout and data:
 // this session's finished runs and `stored` ones (a session run replaces a stored one of the same
-// beta), the latest per beta, coloured with series_color in order of beta.
+// beta), the latest per beta, coloured with series_color in order of beta. `shown_run` != 0: the
+// snapshot is that stored run's (its own stored path is left out; its path is named after it).
 PlaneData build_plane_data(const Snapshot& s, const std::string& set,
-                           const std::vector<StoredPlaneRun>& stored);
+                           const std::vector<StoredPlaneRun>& stored, int64_t shown_run = 0);
 
 // The number of points of `set` for the snapshot's run (labeled: 9 per-class draws; test: the
 // fixed sample of at most 1,000 test images).

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "info_plane_plot.h"
-#include "store/run_store.h"
 
 namespace xdd {
 namespace {
@@ -53,21 +52,18 @@ void checkbox_if_fits(const char* label, bool* value, const char* tooltip) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tooltip);
 }
 
-const std::string& store_path_text() {
-  static const std::string path = store::default_store_path().string();
-  return path;
-}
-
 }  // namespace
 
-InfoPlanePanel::InfoPlanePanel(const std::string& set, bool zoom) {
+InfoPlanePanel::InfoPlanePanel(const std::string& set, bool zoom,
+                               const std::filesystem::path& store_file)
+    : stored_(store_file) {
   set_ = set == kPlaneSets[1] ? 1 : 0;
   view_.fit = zoom;
 }
 
-void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
-                          const ExperimentConfig& like) {
-  if (!snapshot) return;
+bool InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
+                          const ExperimentConfig& like, std::int64_t shown_run) {
+  if (!snapshot) return false;
   const Snapshot& s = *snapshot;
   ImGui::TextUnformatted("Set:");
   for (int i = 0; i < 2; ++i) {
@@ -88,16 +84,17 @@ void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
     ImGui::SetTooltip(
         "Also draw runs from the run store (xdd runs, %s): the latest finished run per β with this "
         "held-out digit and data.%s%s",
-        store_path_text().c_str(),
+        stored_.store_file().string().c_str(),
         stored_.error().empty() ? "" : "\nCould not read it: ", stored_.error().c_str());
   }
   if (stored_changed || snapshot != cached_snapshot_ || set_ != cached_set_ ||
-      show_stored_ != cached_show_stored_) {
+      show_stored_ != cached_show_stored_ || shown_run != cached_shown_run_) {
     static const std::vector<StoredPlaneRun> none;
-    data_ = build_plane_data(s, kPlaneSets[set_], show_stored_ ? stored_.runs() : none);
+    data_ = build_plane_data(s, kPlaneSets[set_], show_stored_ ? stored_.runs() : none, shown_run);
     cached_snapshot_ = snapshot;
     cached_set_ = set_;
     cached_show_stored_ = show_stored_;
+    cached_shown_run_ = shown_run;
   }
   checkbox_if_fits("zoom to paths", &view_.fit,
                    "Axes span the paths only; the limits log N and H(Y) are then named at the "
@@ -105,7 +102,11 @@ void InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
   checkbox_if_fits("log y", &view_.symlog,
                    "y axis sign(v)·log10(1 + |v|): paths near H(Y) stay apart when others reach "
                    "far below 0 (q much worse than chance, as on the test sample early on).");
+  same_line_if_fits(ImGui::CalcTextSize("Export...").x + 2 * ImGui::GetStyle().FramePadding.x);
+  const bool export_clicked = ImGui::SmallButton("Export...");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("These paths as SVG, PDF or PNG");
   draw_info_plane("##info_plane", data_, view_, ImVec2(-1, -1));
+  return export_clicked;
 }
 
 }  // namespace xdd

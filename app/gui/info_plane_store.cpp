@@ -54,15 +54,20 @@ bool StoredPlaneRuns::update(const ExperimentConfig& config) {
   const Key key{config.holdout, config.data_dir, config.labeled_per_class};
   if (!pending_.valid() && !(key_ && *key_ == key)) {
     key_ = key;
-    pending_ = std::async(std::launch::async, &StoredPlaneRuns::load, key);
+    pending_ = std::async(std::launch::async, &StoredPlaneRuns::load, store_file_, key);
   }
   return taken;
 }
 
-StoredPlaneRuns::Result StoredPlaneRuns::load(const Key& key) {
+void StoredPlaneRuns::set_store(const std::filesystem::path& store_file) {
+  if (store_file == store_file_) return;
+  store_file_ = store_file;
+  key_.reset();  // load again (after a load in progress has been taken)
+}
+
+StoredPlaneRuns::Result StoredPlaneRuns::load(const fs::path& db, const Key& key) {
   Result out;
   try {
-    const fs::path db = store::default_store_path();
     std::error_code ec;
     if (!fs::exists(db, ec)) return out;  // no store yet: nothing to compare (and create nothing)
     store::RunStore runs(db);

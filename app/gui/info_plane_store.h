@@ -1,8 +1,10 @@
 #pragma once
-// Information-plane paths of finished runs kept in the run store (the database `xdd runs` lists,
-// store::default_store_path()), so the panel can compare the current run with earlier runs of the
-// same held-out digit and data. SQLite is read on a worker thread, once per setting.
+// Information-plane paths of finished runs kept in the run store (the database `xdd runs` lists:
+// store::default_store_path(), or the app's --store), so the panel can compare the current run with
+// earlier runs of the same held-out digit and data. SQLite is read on a worker thread, once per
+// setting.
 #include <cstdint>
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <string>
@@ -23,7 +25,7 @@ struct StoredPlaneRun {
 
 class StoredPlaneRuns {
  public:
-  StoredPlaneRuns() = default;
+  explicit StoredPlaneRuns(std::filesystem::path store_file) : store_file_(std::move(store_file)) {}
   ~StoredPlaneRuns();
   StoredPlaneRuns(const StoredPlaneRuns&) = delete;
   StoredPlaneRuns& operator=(const StoredPlaneRuns&) = delete;
@@ -32,8 +34,11 @@ class StoredPlaneRuns {
   // data folder and labeled count, unless that setting is already loaded or loading. Returns
   // true when a finished load has just been taken over (the caller's picture is then stale).
   bool update(const ExperimentConfig& config);
+  // Another store (a session was loaded): the next update() loads from it.
+  void set_store(const std::filesystem::path& store_file);
 
   const std::vector<StoredPlaneRun>& runs() const { return runs_; }
+  const std::filesystem::path& store_file() const { return store_file_; }
   const std::string& error() const { return error_; }  // why the last load failed; "" if it did not
   bool loading() const { return pending_.valid(); }
 
@@ -51,8 +56,9 @@ class StoredPlaneRuns {
     std::vector<StoredPlaneRun> runs;
     std::string error;
   };
-  static Result load(const Key& key);
+  static Result load(const std::filesystem::path& store_file, const Key& key);
 
+  std::filesystem::path store_file_;
   std::optional<Key> key_;
   std::future<Result> pending_;
   std::vector<StoredPlaneRun> runs_;

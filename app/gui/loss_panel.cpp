@@ -10,10 +10,17 @@
 
 namespace xdd {
 
-void LossPanel::draw(const Snapshot& s) {
+bool LossPanel::draw(const Snapshot& s) {
   ImGui::Checkbox("log scale", &log_y_);
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip("log10 y axis; only for series whose values are all > 0");
+  }
+  ImGui::SameLine();
+  const bool export_clicked = ImGui::SmallButton("Export...");
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "These curves as SVG, PDF or PNG (the re-training terms, or the GAN's losses "
+        "before re-training starts)");
   }
   const bool has_gan = !s.gan_d_loss.empty();
   const bool has_retrain = !s.loss_names.empty();
@@ -52,6 +59,7 @@ void LossPanel::draw(const Snapshot& s) {
   if (!has_gan && !has_retrain) {
     ImGui::TextDisabled("Loss curves appear here when a run trains.");
   }
+  return export_clicked;
 }
 
 }  // namespace xdd

@@ -10,7 +10,11 @@ namespace xdd {
 
 class LossPanel {
  public:
-  void draw(const Snapshot& snapshot);
+  // True when the user asked to export the curves (the caller opens the Export dialog).
+  bool draw(const Snapshot& snapshot);
+
+  bool log_y() const { return log_y_; }
+  void set_log_y(bool on) { log_y_ = on; }
 
  private:
   bool log_y_ = false;

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       if (last) break;
     }
     if (!options.frame_log.empty()) frame_log.write(options.frame_log);
+    if (!options.save_session.empty()) app.write_session(options.save_session);
   } catch (const Error& e) {
     std::fprintf(stderr, "xdd-studio: %s\n", e.what());
     return 1;

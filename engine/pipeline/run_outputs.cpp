@@ -1,5 +1,6 @@
 #include "pipeline/run_outputs.h"
 
+#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
@@ -62,6 +63,14 @@ std::string scores_csv(const RunOutcome& o) {
 }
 
 }  // namespace
+
+std::string run_folder_name(int holdout, const std::string& method, double beta,
+                            std::uint64_t seed) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", holdout, method.c_str(), beta,
+                static_cast<unsigned long long>(seed));
+  return buf;
+}
 
 nlohmann::json metrics_json(const RunOutcome& o) {
   return {{"holdout", o.config.holdout},

@@ -12,7 +12,9 @@
 //   layout_before.csv, layout_after.csv  x,y,label,labeled: t-SNE of the test embeddings followed
 //                 by the labeled examples (labeled = 1), the paper's Figures 2-3
 //                 (write_run_layouts)
+#include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +22,11 @@
 #include "pipeline/observer.h"
 
 namespace xdd {
+
+// The folder name of one run, "h<holdout>-<method>-beta<b>-seed<s>": `xdd run`'s default --out,
+// each job folder of a `sweep`, and (with a time added) the app's recorded runs.
+std::string run_folder_name(int holdout, const std::string& method, double beta,
+                            std::uint64_t seed);
 
 nlohmann::json metrics_json(const RunOutcome& outcome);
 

@@ -25,8 +25,11 @@ const char* status_name(SessionStatus status) {
   return "unknown";
 }
 
-ExperimentSession::ExperimentSession(std::function<void()> on_publish)
-    : on_publish_(std::move(on_publish)), current_(std::make_shared<const Snapshot>()) {
+ExperimentSession::ExperimentSession(std::function<void()> on_publish,
+                                     std::function<void(FinishedRun)> on_run_finished)
+    : on_publish_(std::move(on_publish)),
+      on_run_finished_(std::move(on_run_finished)),
+      current_(std::make_shared<const Snapshot>()) {
   worker_ = std::thread([this] {
     run_at_background_priority();  // the UI thread draws first
     worker_loop();
@@ -138,8 +141,10 @@ void ExperimentSession::checkpoint() {
 
 void ExperimentSession::run_one(const ExperimentConfig& config) {
   publish([&](Snapshot& s) { reset_for_run(s, config); });
+  captured_before_ = captured_after_ = EmbeddingUpdate{};
   try {
     const RunOutcome outcome = run_experiment(config, make_observer());
+    hand_on(outcome);
     publish([&](Snapshot& s) { finish_run(s, outcome); });
   } catch (const Cancelled&) {
     publish([](Snapshot& s) { s.status = SessionStatus::kStopped; });
@@ -151,6 +156,16 @@ void ExperimentSession::run_one(const ExperimentConfig& config) {
       s.error = message;
     });
   }
+}
+
+void ExperimentSession::hand_on(const RunOutcome& outcome) {
+  if (!on_run_finished_) return;
+  try {
+    on_run_finished_(FinishedRun{outcome, std::move(captured_before_), std::move(captured_after_)});
+  } catch (const std::exception&) {
+    // Whoever records the run reports its own faults; the run itself has finished.
+  }
+  captured_before_ = captured_after_ = EmbeddingUpdate{};
 }
 
 ExperimentObserver ExperimentSession::make_observer() {
@@ -201,6 +216,8 @@ ExperimentObserver ExperimentSession::make_observer() {
     publish([&](Snapshot& s) { s.info_plane.push_back(p); });
   };
   o.on_embedding = [this](const EmbeddingUpdate& u) {
+    if (on_run_finished_ && u.stage == "before") captured_before_ = u;
+    if (on_run_finished_ && u.stage == "after") captured_after_ = u;
     auto frame = std::make_shared<const EmbeddingFrame>(to_frame(u));
     publish([&](Snapshot& s) {
       s.embedding = frame;

@@ -14,16 +14,26 @@
 #include <thread>
 
 #include "config/experiment_config.h"
+#include "pipeline/experiment.h"
 #include "pipeline/observer.h"
 #include "session/snapshot.h"
 
 namespace xdd {
 
+// What the session hands on when a run finishes (to record it, session/run_recorder.h): the
+// pipeline's outcome and the test embeddings before and after re-training, for the t-SNE layouts.
+struct FinishedRun {
+  RunOutcome outcome;
+  EmbeddingUpdate before, after;
+};
+
 class ExperimentSession {
  public:
   // `on_publish` runs on the worker thread after each new snapshot (the app wakes its event loop
-  // there).
-  explicit ExperimentSession(std::function<void()> on_publish = {});
+  // there); `on_run_finished` on the worker thread when a run has finished (not when it stopped
+  // or failed), before the snapshot that says so is published. It should return quickly.
+  explicit ExperimentSession(std::function<void()> on_publish = {},
+                             std::function<void(FinishedRun)> on_run_finished = {});
   ~ExperimentSession();
   ExperimentSession(const ExperimentSession&) = delete;
   ExperimentSession& operator=(const ExperimentSession&) = delete;
@@ -41,11 +51,15 @@ class ExperimentSession {
  private:
   void worker_loop();
   void run_one(const ExperimentConfig& config);
+  void hand_on(const RunOutcome& outcome);  // to on_run_finished, with the captured embeddings
   void checkpoint();  // between steps: throws Cancelled on stop or a new start, blocks while paused
   ExperimentObserver make_observer();
   void publish(const std::function<void(Snapshot&)>& mutate);
 
   std::function<void()> on_publish_;
+  std::function<void(FinishedRun)> on_run_finished_;
+  // The current run's embeddings before and after re-training (worker thread only).
+  EmbeddingUpdate captured_before_, captured_after_;
 
   mutable std::mutex mutex_;  // guards the command state below
   mutable std::condition_variable changed_;

@@ -1,4 +1,4 @@
-#include "run_stats.h"
+#include "logic/run_stats.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,0 +1,47 @@
+#pragma once
+// What a session file of the app holds (File > Save session, --session FILE): the experiment
+// settings in the panel, the view (tabs, the panels' switches, the Runs table's filters and sort)
+// and the stored runs open in the panels and in Compare, with the run store they belong to. The
+// engine's session_file.h owns the file format; this turns the app's state into its JSON parts
+// and back, checking everything before the app changes anything.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/experiment_config.h"
+#include "logic/runs_table.h"
+#include "store/session_file.h"
+
+namespace xdd::gui {
+
+struct AppView {
+  bool presentation = false;
+  std::string centre_tab = "embedding";  // embedding | runs | compare
+  std::string curve_tab = "loss";        // loss | infoplane
+  std::string plane_set = "labeled";     // labeled | test
+  bool plane_zoom = false;
+  bool loss_log = false;
+  std::string color_by = "digit";  // digit | score
+  RunsFilter filter;
+  RunsSort sort;
+  std::optional<std::int64_t> shown_run;  // the stored run shown in the panels (none: live)
+  std::string shown_stage = "after";      // its t-SNE layout: before | after
+  std::vector<std::int64_t> compared;     // the runs in the Compare tab
+};
+
+struct AppSession {
+  ExperimentConfig settings;
+  AppView view;
+  std::string store_file;  // the run store the run ids belong to
+};
+
+store::Session to_session(const AppSession& app);
+
+// The app's state from a loaded session, the settings over `base` (the app's defaults). DataError
+// naming the part and the value when something is not what this program writes (an unknown
+// setting, a setting out of range, a tab that does not exist, a value of the wrong type); nothing
+// is half-applied, since the caller only takes a complete result.
+AppSession app_session_from(const store::Session& session, const ExperimentConfig& base);
+
+}  // namespace xdd::gui

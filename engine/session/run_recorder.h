@@ -1,0 +1,75 @@
+#pragma once
+// Keeps the app's finished runs the way `xdd run` keeps its own: a run folder (metrics.json,
+// losses.csv, scores.csv, infoplane.csv, config.json and the t-SNE layouts before and after
+// re-training), then a record in the run store, so the Runs panel, `xdd runs` and `xdd figure` see
+// them. One worker thread, at background priority, takes the runs in the order they finished; the
+// session's worker only queues them (record() returns at once), so the next run starts without
+// waiting for the layouts.
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "session/experiment_session.h"
+
+namespace xdd {
+
+struct RecorderOptions {
+  std::filesystem::path store_file;  // the run store database
+  std::filesystem::path runs_dir;    // one folder per run below it, h8-xdd-beta1-seed0-<time>
+  bool layouts = true;               // write layout_before.csv and layout_after.csv
+  int threads = 1;                   // t-SNE threads for the layouts
+};
+
+struct RecorderStatus {
+  std::uint64_t recorded = 0;  // runs in the store so far
+  std::uint64_t failed = 0;    // runs that could not be written or recorded
+  std::size_t queued = 0;      // waiting or being written
+  std::int64_t last_id = 0;    // store id of the newest recorded run
+  std::filesystem::path last_folder;
+  std::string last_error;  // why the newest failure failed ("" when none did)
+};
+
+class RunRecorder {
+ public:
+  // `on_change` runs on the recorder's thread after each run is recorded or has failed.
+  explicit RunRecorder(RecorderOptions options, std::function<void()> on_change = {});
+  // Finishes the runs already queued (a run the user saw finish is not lost at exit).
+  ~RunRecorder();
+  RunRecorder(const RunRecorder&) = delete;
+  RunRecorder& operator=(const RunRecorder&) = delete;
+
+  void record(FinishedRun run);
+  // Where runs recorded from now on go (the app opened a session with another store).
+  void set_destination(const std::filesystem::path& store_file,
+                       const std::filesystem::path& runs_dir);
+  RecorderStatus status() const;
+  RecorderOptions options() const;
+  // True once nothing is queued (for tests).
+  bool wait_until_idle(std::chrono::milliseconds timeout) const;
+
+ private:
+  void worker_loop();
+  void write(const FinishedRun& run, const RecorderOptions& options);  // throws on any fault
+
+  RecorderOptions options_;  // guarded by mutex_
+  std::function<void()> on_change_;
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::deque<FinishedRun> queue_;
+  bool busy_ = false;
+  bool shutting_down_ = false;
+  RecorderStatus status_;
+  std::thread worker_;
+};
+
+// A folder below `runs_dir` that does not exist yet, named after the run and `iso_time`
+// ("2024-05-01T12:00:00Z" -> h8-xdd-beta1-seed0-20240501T120000Z, then -2, -3, ... if taken).
+std::filesystem::path new_run_folder(const std::filesystem::path& runs_dir,
+                                     const ExperimentConfig& config, const std::string& iso_time);
+
+}  // namespace xdd
