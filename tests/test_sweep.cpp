@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -105,4 +106,28 @@ TEST(Sweep, BadGridIsRefusedBeforeAnythingRuns) {
   EXPECT_NE(reps.output.find("--reps: Value 0 not in range 1 to 1000"), std::string::npos)
       << reps.output;
   EXPECT_FALSE(fs::exists(dir.path() / "runs.db"));
+}
+
+TEST(Sweep, FolderWrittenBeforeASettingExistedIsReusedWithThatSettingsDefault) {
+  xdd::test::ScratchDir dir;
+  // --max-starts 0 writes the sweep's settings and runs nothing.
+  ASSERT_EQ(run_cli(sweep_args(dir.path()) + " --max-starts 0").status, 0);
+  const fs::path config_file = dir.path() / "sweep" / "sweep-config.json";
+  nlohmann::json config = nlohmann::json::parse(std::ifstream(config_file));
+  ASSERT_TRUE(config.contains("inject_fault"));
+
+  // An older version wrote no inject_fault: its runs ran with the default (none).
+  config.erase("inject_fault");
+  std::ofstream(config_file) << config.dump(2);
+  const Result older = run_cli(sweep_args(dir.path()) + " --max-starts 0");
+  EXPECT_EQ(older.status, 0) << older.output;
+
+  // A folder whose runs used another value is still refused, naming the setting and both values.
+  config["inject_fault"] = "retrain:1:loss:nan";
+  std::ofstream(config_file) << config.dump(2);
+  const Result other = run_cli(sweep_args(dir.path()) + " --max-starts 0");
+  EXPECT_EQ(other.status, 2) << other.output;
+  EXPECT_NE(other.output.find("another inject_fault (\"retrain:1:loss:nan\", now \"\")"),
+            std::string::npos)
+      << other.output;
 }

@@ -65,11 +65,14 @@ void check_same_settings(const fs::path& config_file, const ExperimentConfig& ba
   for (const char* key : {"holdout", "method", "beta", "seed", "threads", "device", "cache_dir"}) {
     now.erase(key);
   }
+  // A setting added by a later version is absent from older folders; its default is what they ran.
+  const nlohmann::json defaults = to_json(ExperimentConfig{});
   for (const auto& item : now.items()) {
-    if (!before.contains(item.key()) || before[item.key()] != item.value()) {
+    const nlohmann::json& then =
+        before.contains(item.key()) ? before[item.key()] : defaults[item.key()];
+    if (then != item.value()) {
       throw InvalidArgument("the sweep folder " + config_file.parent_path().string() +
-                            " holds runs with another " + item.key() + " (" +
-                            (before.contains(item.key()) ? before[item.key()].dump() : "unset") +
+                            " holds runs with another " + item.key() + " (" + then.dump() +
                             ", now " + item.value().dump() + "); use another --out");
     }
   }
