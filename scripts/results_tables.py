@@ -1,0 +1,141 @@
+#!/usr/bin/python3
+"""Markdown tables of stored runs for docs/RESULTS.md: mean and 95 % Student-t half-width over seeds.
+
+  scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95] [--score kde|own]
+  scripts/results_tables.py ablation --store DB
+
+`digits`: one row per held-out digit, one column per method (the pre-trained embedding first).
+`ablation`: one row per combination of the settings that differ between the stored runs (read from
+each run's config.json), with AUPRC before, after and the paired change over seeds.
+Runs are read with `xdd runs list --json`, so the tables show exactly what the run store holds.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+from collections import defaultdict
+
+from scipy import stats
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+METHODS = ["xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"]
+# Settings that say where or how fast a run computed, or which repetition it is: never a row.
+NOT_SETTINGS = {"seed", "threads", "device", "cache_dir", "data_dir", "holdout", "method"}
+
+
+def stored_runs(xdd, store):
+    out = subprocess.run([xdd, "runs", "list", "--json", "--store", store], check=True,
+                         capture_output=True, text=True).stdout
+    return [r for r in json.loads(out) if r.get("status") == "done"]
+
+
+def mean_interval(values):
+    """Mean and the half-width of its 95 % Student-t interval ('' with one value)."""
+    n = len(values)
+    mean = sum(values) / n
+    if n < 2:
+        return mean, None
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
+    return mean, stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
+
+
+def cell(values, signed=False):
+    if not values:
+        return "-"
+    mean, half = mean_interval(values)
+    text = f"{mean:+.3f}" if signed else f"{mean:.3f}"
+    return text if half is None else f"{text} ± {half:.3f}"
+
+
+def metric(run, kind, name):
+    value = run.get("metrics", {}).get(kind, {}).get(name)
+    return None if value is None or math.isnan(value) else value
+
+
+def digits_table(runs, name, score):
+    after_kind = "own_after" if score == "own" else "kde_after"
+    methods = [m for m in METHODS if any(r["method"] == m for r in runs)]
+    before, after, chance, seeds = defaultdict(dict), defaultdict(lambda: defaultdict(list)), {}, defaultdict(set)
+    for r in runs:
+        d = r["holdout"]
+        chance[d] = r.get("chance_auprc")
+        b = metric(r, "kde_before", name)
+        if b is not None:
+            before[d][r["seed"]] = b  # one pre-trained embedding per (digit, seed), whatever the method
+        a = metric(r, after_kind, name)
+        if a is not None:
+            after[d][r["method"]].append(a)
+            seeds[d].add(r["seed"])
+    header = ["digit", "n"] + (["chance"] if name == "auprc" else []) + ["pre-trained"] + methods
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for d in sorted(before):
+        row = [str(d), str(len(seeds[d]))]
+        if name == "auprc":
+            row.append(f"{chance[d]:.3f}")
+        row.append(cell(list(before[d].values())))
+        row += [cell(after[d][m]) for m in methods]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def run_settings(run):
+    with open(os.path.join(run["files_dir"], "config.json")) as f:
+        config = json.load(f)
+    return {k: v for k, v in config.items() if k not in NOT_SETTINGS}
+
+
+def ablation_table(runs):
+    settings = [run_settings(r) for r in runs]
+    # The settings every run has (older versions wrote fewer) that differ between runs.
+    common = set.intersection(*(set(s) for s in settings))
+    keys = sorted(k for k in common if len({json.dumps(s[k]) for s in settings}) > 1)
+    groups = defaultdict(list)
+    for r, s in zip(runs, settings):
+        groups[tuple(json.dumps(s[k]) for k in keys)].append(r)
+    # Each row is named by what it changes from the most common value of each setting.
+    usual = {k: max({json.dumps(s[k]) for s in settings}, key=[json.dumps(s[k]) for s in settings].count)
+             for k in keys}
+    header = ["changed setting", "n", "AUPRC before", "AUPRC after (KDE)", "change", "AUPRC after (own)"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    def defaults_first(item):
+        # The defaults row, then by setting name and by value (numbers as numbers).
+        changed = [(k, v) for k, v in zip(keys, item[0]) if v != usual[k]]
+        as_number = [(k, float(v)) if v.replace(".", "", 1).replace("-", "", 1).isdigit() else (k, 0.0)
+                     for k, v in changed]
+        return (len(changed), as_number, changed)
+
+    for values, group in sorted(groups.items(), key=defaults_first):
+        before = [metric(r, "kde_before", "auprc") for r in group]
+        after = [metric(r, "kde_after", "auprc") for r in group]
+        own = [v for v in (metric(r, "own_after", "auprc") for r in group) if v is not None]
+        change = [a - b for a, b in zip(after, before) if a is not None and b is not None]
+        changed = [f"{k} = {v.strip(chr(34))}" for k, v in zip(keys, values) if v != usual[k]]
+        row = [", ".join(changed) or "none (defaults)"] + [str(len(group)), cell([b for b in before if b is not None]),
+                                                cell([a for a in after if a is not None]),
+                                                cell(change, signed=True), cell(own)]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("table", choices=["digits", "ablation"])
+    parser.add_argument("--store", required=True, help="run store database")
+    parser.add_argument("--xdd", default=os.path.join(ROOT, "build", "app", "xdd"), help="the xdd program")
+    parser.add_argument("--metric", default="auprc", choices=["auprc", "auroc", "fpr95"])
+    parser.add_argument("--score", default="kde", choices=["kde", "own"],
+                        help="score after re-training: the common KDE score or each method's own")
+    args = parser.parse_args()
+    runs = stored_runs(args.xdd, args.store)
+    if not runs:
+        sys.exit(f"{args.store}: no finished runs")
+    if args.table == "digits":
+        print(digits_table(runs, args.metric, args.score))
+    else:
+        print(ablation_table(runs))
+
+
+if __name__ == "__main__":
+    main()
