@@ -39,7 +39,11 @@
 #endif
 #endif
 #ifdef XDD_FUZZ_WATCH_ALLOCATIONS
-#include <sanitizer/allocator_interface.h>
+// Part of the sanitizer runtimes of GCC and clang; clang's <sanitizer/allocator_interface.h>
+// declares it, GCC 12 ships no such header.
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void*,
+                                                                             size_t),
+                                                         void (*free_hook)(const volatile void*));
 #endif
 
 namespace xdd::fuzz {
