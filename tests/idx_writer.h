@@ -45,6 +45,11 @@ inline Bytes gzip_bytes(const Bytes& content) {
 }
 
 inline void write_file(const std::filesystem::path& file, const Bytes& bytes) {
+  // A new file, not the old one truncated: ext4 flushes a file that was truncated and written
+  // again when it is closed (auto_da_alloc), which made the fuzz suites, rewriting one file per
+  // case, wait on the disk (1.8 ms a write instead of 0.1 ms here).
+  std::error_code ignored;
+  std::filesystem::remove(file, ignored);
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(reinterpret_cast<const char*>(bytes.data()),
             static_cast<std::streamsize>(bytes.size()));

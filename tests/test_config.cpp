@@ -149,3 +149,44 @@ TEST(ExperimentConfig, EveryKeyRejectsBadValuesNamingItsRange) {
     }
   }
 }
+
+// Found by tests/test_fuzz_json.cpp: nlohmann's get<T>() wrapped, truncated or converted these
+// silently (holdout 2^32 + 8 became 8, seed -1 became 2^64 - 1, true became 1, 3.5 became 3).
+TEST(ExperimentConfig, ValuesThatWouldWrapTruncateOrChangeTypeAreRefused) {
+  const std::vector<nlohmann::json> bad = {
+      {{"holdout", 4294967304LL}}, {{"seed", -1}},          {{"holdout", true}},
+      {{"holdout", 3.5}},          {{"train_limit", 1e30}}, {{"beta", "1"}},
+      {{"gan_seed", nullptr}},     {{"preset", 5}},         {{"threads", UINT64_MAX}}};
+  for (const auto& j : bad) {
+    SCOPED_TRACE(j.dump());
+    try {
+      xdd::config_from_json(j);
+      ADD_FAILURE() << "accepted";
+    } catch (const xdd::InvalidArgument& e) {
+      EXPECT_NE(std::string(e.what()).find(j.begin().key()), std::string::npos) << e.what();
+    }
+  }
+  const ExperimentConfig c =
+      xdd::config_from_json({{"seed", UINT64_MAX}, {"beta", 2}, {"train_limit", INT64_MAX}});
+  EXPECT_EQ(c.seed, UINT64_MAX);
+  EXPECT_DOUBLE_EQ(c.beta, 2.0);
+  EXPECT_EQ(c.train_limit, INT64_MAX);
+}
+
+// Found by tests/test_fuzz_json.cpp: a value nested 200,000 levels deep parsed, then overflowed
+// the stack when the error message dumped it.
+TEST(ExperimentConfig, DeeplyNestedConfigFileIsADataErrorNamingTheFile) {
+  xdd::test::ScratchDir dir;
+  const auto file = dir.path() / "deep.json";
+  std::ofstream(file) << "{\"holdout\": " << std::string(200000, '[') << std::string(200000, ']')
+                      << "}";
+  try {
+    xdd::load_config_file(file);
+    FAIL();
+  } catch (const xdd::DataError& e) {
+    EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nested"), std::string::npos) << e.what();
+  }
+  std::ofstream(file) << "{\"holdout\": " << std::string(50, '[') << std::string(50, ']') << "}";
+  EXPECT_THROW(xdd::load_config_file(file), xdd::InvalidArgument);  // not too deep: a wrong type
+}

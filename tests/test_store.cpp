@@ -195,3 +195,40 @@ TEST(RunStore, MalformedRunFolderImportsNothing) {
   EXPECT_THROW(store.import_run_folder(dir.path() / "bad"), xdd::DataError);
   EXPECT_TRUE(store.list().empty());
 }
+
+// Found by tests/test_fuzz_run_folder.cpp: a step of 1e300 was converted to an integer (undefined
+// behaviour), a wall time of 1e300 s overflowed the start-time arithmetic, and errors from the
+// row writers did not say which folder held the bad value.
+TEST(RunStore, HostileRunFolderValuesAreRefusedNamingTheFolder) {
+  xdd::test::ScratchDir dir;
+  const fs::path run = dir.path() / "run";
+  RunStore store(dir.path() / "runs.db");
+  auto expect_refused = [&](const std::string& file, const std::string& content) {
+    SCOPED_TRACE(file + ": " + content.substr(0, 80));
+    write_fake_run_folder(run, xdd::test::FakeRun{});
+    std::ofstream(run / file) << content;
+    try {
+      store.import_run_folder(run);
+      ADD_FAILURE() << "imported";
+    } catch (const xdd::Error& e) {
+      EXPECT_NE(std::string(e.what()).find(run.string()), std::string::npos) << e.what();
+    }
+  };
+  expect_refused("losses.csv", "step,total\n1e300,1.0\n");
+  expect_refused("losses.csv", "step,total\n9223372036854775808,1.0\n");
+  expect_refused("losses.csv", "step,,total\n0,1,2\n");  // a term without a name
+  json metrics = xdd::test::fake_metrics_json(xdd::test::FakeRun{});
+  metrics["config"]["holdout"] = "eight";
+  expect_refused("metrics.json", metrics.dump());
+  metrics["config"]["holdout"] = 8;
+  metrics["after"]["auprc"] = "high";
+  expect_refused("metrics.json", metrics.dump());
+  EXPECT_TRUE(store.list().empty());
+
+  write_fake_run_folder(run, xdd::test::FakeRun{});
+  metrics = xdd::test::fake_metrics_json(xdd::test::FakeRun{});
+  metrics["seconds"]["total"] = 1e300;
+  std::ofstream(run / "metrics.json") << metrics.dump();
+  const RunRecord r = store.get(store.import_run_folder(run));
+  EXPECT_EQ(r.summary.started_at, r.summary.ended_at);  // no start time can be derived
+}

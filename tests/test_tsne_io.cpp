@@ -190,3 +190,48 @@ TEST(TsneIo, WritesLayoutCsvWithHeader) {
   const PointMatrix back = xdd::parse_csv_points(ss.str().substr(4), "layout");
   EXPECT_EQ(back.values, (std::vector<float>{0.5f, -1.25f, 3.0f, 1e-7f}));
 }
+
+// Found by tests/test_fuzz_points.cpp: std::regex overflowed the stack on a long NPY header,
+// std::stoi/stoll threw std::out_of_range for huge numbers in the dtype or shape, and a truncated
+// gzip file read as the rows before the cut.
+TEST(TsneIo, HostileNpyHeadersAndTruncatedGzipAreDataErrors) {
+  const std::string data(48, '\0');
+  for (const std::string& header :
+       {"{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::string(60000, '1') + "), }",
+        std::string("{'descr': '<f99999999999999999999', 'fortran_order': False, 'shape': (2,), }"),
+        std::string("{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999,), }"),
+        std::string("{'descr': '<f4', 'fortran_order': Maybe, 'shape': (2, 3), }"),
+        std::string("{'descr': '<f4', 'shape': (2, 3), }"),
+        std::string("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'x': 1}")}) {
+    SCOPED_TRACE(header.substr(0, 80));
+    std::string file = "\x93NUMPY";
+    file += '\x02';
+    file += '\0';
+    const uint32_t n = static_cast<uint32_t>(header.size());
+    for (int i = 0; i < 4; ++i) file += static_cast<char>((n >> (8 * i)) & 0xff);
+    EXPECT_NE(message_of([&] { xdd::parse_points(file + header + data, "a.npy"); }).find("a.npy"),
+              std::string::npos);
+  }
+  // A long but valid header (numpy pads with spaces) still reads.
+  const std::string padded =
+      "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }" + std::string(70000, ' ');
+  std::string file = "\x93NUMPY";
+  file += '\x02';
+  file += '\0';
+  for (int i = 0; i < 4; ++i) file += static_cast<char>((padded.size() >> (8 * i)) & 0xff);
+  EXPECT_EQ(xdd::parse_points(file + padded + data, "b.npy").rows, 3);
+
+  xdd::test::ScratchDir dir;
+  const fs::path p = dir.path() / "points.csv.gz";
+  gzFile f = gzopen(p.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += std::to_string(i) + "," + std::to_string(2 * i) + "\n";
+  gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(f);
+  std::ifstream in(p, std::ios::binary);
+  std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  in.close();
+  write_bytes(p, gz.substr(0, gz.size() - 12));  // the end of the stream and its trailer lost
+  EXPECT_NE(message_of([&] { xdd::read_points(p); }).find(p.string()), std::string::npos);
+}

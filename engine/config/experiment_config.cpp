@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
@@ -12,6 +11,7 @@
 
 #include "config/fault_injection.h"
 #include "core/error.h"
+#include "core/json_file.h"
 
 namespace xdd {
 namespace {
@@ -101,6 +101,10 @@ const std::map<std::string, Field>& fields() {
   return table;
 }
 
+std::string shortened(const std::string& text) {
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
+
 // What a setting's default value says about its kind, for messages.
 std::string kind_name(const json& example) {
   if (example.is_string()) return "a string";
@@ -154,26 +158,22 @@ ExperimentConfig config_from_json(const nlohmann::json& j, ExperimentConfig base
   if (!j.is_object()) throw InvalidArgument("a config must be a JSON object of settings");
   for (const auto& [key, value] : j.items()) {
     auto it = fields().find(key);
-    if (it == fields().end()) throw InvalidArgument("unknown config key '" + key + "'");
+    // A hostile file's key or value may be megabytes long: messages show their start.
+    if (it == fields().end()) {
+      throw InvalidArgument("unknown config key '" + shortened(key) + "'");
+    }
     try {
       it->second.set(base, value);
     } catch (const json::exception&) {
       throw InvalidArgument("config key '" + key + "' must be " + kind_name(to_json({}).at(key)) +
-                            ", got " + value.dump());
+                            ", got " + shortened(value.dump()));
     }
   }
   return base;
 }
 
 ExperimentConfig load_config_file(const std::filesystem::path& file, ExperimentConfig base) {
-  std::ifstream in(file);
-  if (!in) throw IoError("cannot read config file " + file.string());
-  json j;
-  try {
-    j = json::parse(in);
-  } catch (const json::exception& e) {
-    throw DataError("config file " + file.string() + " is not valid JSON: " + e.what());
-  }
+  const json j = read_json_file(file, "config file");
   try {
     return config_from_json(j, std::move(base));
   } catch (const InvalidArgument& e) {

@@ -86,11 +86,14 @@ double CsvTable::number(size_t row, int column) const {
 }
 
 long long CsvTable::integer(size_t row, int column) const {
+  // Up to 2^53 a double holds every integer exactly; beyond 2^63 the conversion below would be
+  // undefined. Steps, indices and labels are far smaller.
+  constexpr double kLargest = 9007199254740992.0;  // 2^53
   const double v = number(row, column);
-  if (!std::isfinite(v) || v != std::floor(v)) {
+  if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) > kLargest) {
     throw DataError(file_.string() + " row " + std::to_string(row + 1) + ", column '" +
                     header_[static_cast<size_t>(column)] + "': '" + text(row, column) +
-                    "' is not an integer");
+                    "' is not an integer in -2^53..2^53");
   }
   return static_cast<long long>(v);
 }

@@ -1,12 +1,9 @@
 #include "store/run_folder.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "core/error.h"
+#include "core/json_file.h"
 #include "store/csv_table.h"
 #include "store/timestamps.h"
 
@@ -15,18 +12,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
-
-json read_json_file(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
-  std::stringstream text;
-  text << in.rdbuf();
-  try {
-    return json::parse(text.str());
-  } catch (const json::exception& e) {
-    throw DataError(file.string() + " is not valid JSON: " + e.what());
-  }
-}
 
 // Wide "step,<term>,<term>,..." rows -> long (phase, step, term, value) rows.
 void read_wide_losses(const fs::path& file, const std::string& phase, std::vector<LossStep>& out) {
@@ -60,7 +45,7 @@ RunFolderData read_run_folder(const fs::path& dir) {
   RunFolderData d;
   d.dir = fs::weakly_canonical(fs::absolute(dir));
   const fs::path metrics_file = dir / "metrics.json";
-  d.metrics = read_json_file(metrics_file);
+  d.metrics = read_json_file(metrics_file, "run metrics file");
   if (!d.metrics.is_object()) throw DataError(metrics_file.string() + " is not a JSON object");
   if (d.metrics.contains("config") && !d.metrics["config"].is_object()) {
     throw DataError(metrics_file.string() + ": 'config' must be an object");
@@ -100,8 +85,9 @@ RunStart run_start_of(const RunFolderData& data) {
     // Back-date the start by the run's own wall time, as closely as the folder lets us.
     std::tm tm{};
     if (strptime(data.ended_at.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+      // A wall time beyond 1e9 s (31 years) is not one; rounding it would overflow time_t.
       const double total = m["seconds"]["total"].get<double>();
-      if (std::isfinite(total) && total >= 0) {
+      if (std::isfinite(total) && total >= 0 && total <= 1e9) {
         s.started_at = iso_utc(timegm(&tm) - static_cast<std::time_t>(std::llround(total)));
       }
     }

@@ -8,8 +8,27 @@
 
 namespace xdd::store {
 
+namespace {
+
+// The row writers name the value that is wrong but not the folder it came from.
+template <typename E>
+[[noreturn]] void rethrow_naming(const E& e, const std::filesystem::path& dir) {
+  const std::string message = e.what();
+  if (message.find(dir.string()) != std::string::npos) throw e;
+  throw E("run folder " + dir.string() + ": " + message);
+}
+
+}  // namespace
+
 std::int64_t RunStore::import_run_folder(const std::filesystem::path& dir) {
-  return import_run(read_run_folder(dir));
+  const RunFolderData data = read_run_folder(dir);
+  try {
+    return import_run(data);
+  } catch (const DataError& e) {
+    rethrow_naming(e, dir);
+  } catch (const InvalidArgument& e) {
+    rethrow_naming(e, dir);
+  }
 }
 
 std::int64_t RunStore::import_run(const RunFolderData& data) {

@@ -3,11 +3,16 @@
 #include <c10/util/Exception.h>
 #include <torch/utils.h>
 
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <utility>
 #include <vector>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "training/archive_check.h"
 
 namespace xdd {
 namespace fs = std::filesystem;
@@ -48,10 +53,34 @@ void collect_checked(torch::nn::Module& module, torch::serialize::InputArchive& 
   }
 }
 
+[[noreturn]] void throw_corrupt(const fs::path& file, const std::exception& cause) {
+  throw DataError(file.string() + " is corrupt or truncated (" + first_line(cause.what()) + ")");
+}
+
+std::string read_whole_file(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    throw IoError("cannot read " + file.string() + ": no such file");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
+  return bytes;
+}
+
 }  // namespace
 
-void throw_corrupt(const fs::path& file, const std::exception& cause) {
-  throw DataError(file.string() + " is corrupt or truncated (" + first_line(cause.what()) + ")");
+void decode_guarded(const fs::path& file, const std::function<void()>& read) {
+  try {
+    read();
+  } catch (const Error&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw_corrupt(file, e);
+  }
 }
 
 void save_archive_atomically(const fs::path& file, torch::serialize::OutputArchive& archive) {
@@ -65,17 +94,9 @@ void save_archive_atomically(const fs::path& file, torch::serialize::OutputArchi
 }
 
 void open_archive(const fs::path& file, torch::serialize::InputArchive& archive) {
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
-    throw IoError("cannot read " + file.string() + ": no such file");
-  }
-  try {
-    archive.load_from(file.string(), torch::kCPU);
-  } catch (const c10::Error& e) {
-    throw_corrupt(file, e);
-  } catch (const std::runtime_error& e) {  // pickle and zip readers throw plain runtime errors too
-    throw_corrupt(file, e);
-  }
+  const std::string bytes = read_whole_file(file);
+  check_archive(bytes, file);
+  decode_guarded(file, [&] { archive.load_from(bytes.data(), bytes.size(), torch::kCPU); });
 }
 
 void write_format_tag(torch::serialize::OutputArchive& archive, const std::string& tag) {
@@ -94,15 +115,13 @@ void check_format_tag(torch::serialize::InputArchive& archive, const std::string
 void read_modules_checked(torch::serialize::InputArchive& archive, const NamedModules& modules,
                           const fs::path& file) {
   TensorPairs pairs;
-  try {
+  decode_guarded(file, [&] {
     for (const auto& [name, module] : modules) {
       torch::serialize::InputArchive sub;
       if (!archive.try_read(name, sub)) throw DataError(file.string() + " has no " + name);
       collect_checked(*module, sub, "", file, name, pairs);
     }
-  } catch (const c10::Error& e) {
-    throw_corrupt(file, e);
-  }
+  });
   torch::NoGradGuard no_grad;
   for (auto& [dest, stored] : pairs) dest.copy_(stored);
 }

@@ -7,6 +7,7 @@
 #include <torch/serialize/output-archive.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,8 +19,14 @@ void save_archive_atomically(const std::filesystem::path& file,
                              torch::serialize::OutputArchive& archive);
 
 // Opens `file`. IoError if it does not exist or cannot be read, DataError naming it if it is not a
-// LibTorch archive (truncated, garbage).
+// LibTorch archive (truncated, garbage) or not one of the shape these programs write: the bytes
+// are checked completely (training/archive_check.h) before LibTorch parses them.
 void open_archive(const std::filesystem::path& file, torch::serialize::InputArchive& archive);
+
+// Runs `read`, which decodes `file`, and turns what LibTorch throws for content it cannot decode
+// (c10::Error, torch::jit::ErrorReport, std::out_of_range from its containers, ...) into DataError
+// naming the file. The engine's own errors and std::bad_alloc pass unchanged.
+void decode_guarded(const std::filesystem::path& file, const std::function<void()>& read);
 
 // Writes a format tag so that load can tell our files from other archives.
 void write_format_tag(torch::serialize::OutputArchive& archive, const std::string& tag);
@@ -37,9 +44,5 @@ using NamedModules = std::vector<std::pair<std::string, torch::nn::Module*>>;
 // untouched.
 void read_modules_checked(torch::serialize::InputArchive& archive, const NamedModules& modules,
                           const std::filesystem::path& file);
-
-// DataError naming `file` for a LibTorch error met while reading it (first line of its message
-// only).
-[[noreturn]] void throw_corrupt(const std::filesystem::path& file, const std::exception& cause);
 
 }  // namespace xdd

@@ -1,7 +1,5 @@
 #include "training/gan_cache.h"
 
-#include <c10/util/Exception.h>
-
 #include <algorithm>
 #include <cctype>
 
@@ -58,12 +56,10 @@ void save_models(const fs::path& file, Generator g, Discriminator d) {
 void load_models(const fs::path& file, Generator g, Discriminator d) {
   torch::serialize::InputArchive archive;
   open_archive(file, archive);
-  try {
+  decode_guarded(file, [&] {
     check_format_tag(archive, kFormat, file);
     read_modules_checked(archive, {{"generator", g.get()}, {"discriminator", d.get()}}, file);
-  } catch (const c10::Error& e) {
-    throw_corrupt(file, e);
-  }
+  });
 }
 
 }  // namespace xdd

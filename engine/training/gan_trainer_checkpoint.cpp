@@ -1,6 +1,4 @@
 // GanTrainer's checkpoints: both models, both Adam states, the step, and the run's shape.
-#include <c10/util/Exception.h>
-
 #include "core/error.h"
 #include "training/archive_io.h"
 #include "training/gan_trainer.h"
@@ -75,7 +73,7 @@ void GanTrainer::save_checkpoint(const fs::path& file) const {
 void GanTrainer::load_checkpoint(const fs::path& file) {
   torch::serialize::InputArchive archive;
   open_archive(file, archive);
-  try {
+  decode_guarded(file, [&] {
     check_format_tag(archive, kFormat, file);
     expect_same(archive, "seed", static_cast<int64_t>(options_.seed), file);
     expect_same(archive, "batch", batch_, file);
@@ -96,9 +94,7 @@ void GanTrainer::load_checkpoint(const fs::path& file) {
     d_opt_ = std::move(d_opt);
     step_ = step;
     order_epoch_ = -1;
-  } catch (const c10::Error& e) {
-    throw_corrupt(file, e);
-  }
+  });
 }
 
 }  // namespace xdd

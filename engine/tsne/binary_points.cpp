@@ -1,9 +1,9 @@
 // NPY and IDX parsers for t-SNE input. Both are "header + raw array" formats; every element type is
 // converted to float32 and every shape (N, d1, d2, ...) becomes N rows of d1 * d2 * ... values.
 #include <cstring>
-#include <regex>
 
 #include "core/error.h"
+#include "tsne/npy_header.h"
 #include "tsne/point_io.h"
 
 namespace xdd {
@@ -168,29 +168,14 @@ PointMatrix parse_npy_points(const std::string& bytes, const std::string& what) 
                     " is not supported (1..3)");
   }
   if (bytes.size() < offset + header_len) throw DataError(what + ": truncated NPY header");
-  const std::string header = bytes.substr(offset, header_len);
-  std::smatch m;
-  if (!std::regex_search(header, m, std::regex(R"('descr'\s*:\s*'([<>|=])([fiu])(\d+)')"))) {
-    throw DataError(what + ": NPY dtype is not a plain number type (header: " + header + ")");
-  }
+  const NpyHeader header = parse_npy_header(bytes.substr(offset, header_len), what);
   ElementType type;
-  type.kind = m[2] == "f" ? Kind::kFloat : (m[2] == "i" ? Kind::kSigned : Kind::kUnsigned);
-  type.size = std::stoi(m[3]);
-  type.big_endian = m[1] == ">";
-  const bool size_ok = type.kind == Kind::kFloat
-                           ? (type.size == 4 || type.size == 8)
-                           : (type.size == 1 || type.size == 2 || type.size == 4 || type.size == 8);
-  if (!size_ok) throw DataError(what + ": NPY dtype " + m[0].str() + " is not supported");
-  const bool fortran = std::regex_search(header, std::regex(R"('fortran_order'\s*:\s*True)"));
-  if (!std::regex_search(header, m, std::regex(R"('shape'\s*:\s*\(([^)]*)\))"))) {
-    throw DataError(what + ": NPY header has no shape");
-  }
-  std::vector<std::int64_t> dims;
-  const std::string shape = m[1];
-  const std::regex number(R"(\d+)");
-  for (std::sregex_iterator it(shape.begin(), shape.end(), number), stop; it != stop; ++it) {
-    dims.push_back(std::stoll(it->str()));
-  }
+  type.kind =
+      header.kind == 'f' ? Kind::kFloat : (header.kind == 'i' ? Kind::kSigned : Kind::kUnsigned);
+  type.size = header.size;
+  type.big_endian = header.byte_order == '>';
+  const bool fortran = header.fortran_order;
+  const std::vector<std::int64_t>& dims = header.shape;
   if (dims.empty()) throw DataError(what + ": NPY array is a scalar; expected N rows of numbers");
   if (fortran && dims.size() > 2) {
     throw DataError(what +

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <random>
 
+#include "core/avx2_clones.h"
 #include "core/error.h"
 #include "tsne/simd_kernels.h"
 #include "tsne/symmetric_eigen.h"
@@ -67,8 +68,7 @@ std::vector<double> gram_of_columns(const std::vector<float>& x, std::int64_t n,
 }
 
 // s += x_k v_k over the d rows v_k of the d x c matrix v (one row of the projection).
-__attribute__((target_clones("avx2", "default"))) void project_row(const float* x, const float* v,
-                                                                   int d, int c, float* s) {
+XDD_AVX2_CLONES void project_row(const float* x, const float* v, int d, int c, float* s) {
   for (int k = 0; k < d; ++k) {
     const float xk = x[k];
     const float* vk = v + static_cast<std::int64_t>(k) * c;

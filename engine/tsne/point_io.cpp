@@ -1,39 +1,30 @@
 #include "tsne/point_io.h"
 
-#include <zlib.h>
-
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "data/byte_source.h"
 
 namespace xdd {
 namespace {
 
-// gzread passes uncompressed files through unchanged, so one reader serves both.
+// The IDX reader's byte source inflates gzip (detected by its magic) and, unlike gzread, refuses a
+// stream that is truncated or followed by garbage instead of returning what it got so far.
 std::string read_maybe_gzipped(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     throw IoError("t-SNE input '" + path.string() + "' does not exist or is not a regular file");
   }
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (file == nullptr) throw IoError("cannot open t-SNE input '" + path.string() + "'");
+  const std::unique_ptr<ByteSource> source = open_byte_source(path);
   std::string bytes;
-  char buffer[1 << 16];
-  for (;;) {
-    const int got = gzread(file, buffer, sizeof(buffer));
-    if (got < 0) {
-      int code = 0;
-      const std::string why = gzerror(file, &code);
-      gzclose(file);
-      throw DataError("t-SNE input '" + path.string() + "' cannot be read: " + why);
-    }
-    if (got == 0) break;
-    bytes.append(buffer, static_cast<size_t>(got));
+  uint8_t buffer[1 << 16];
+  for (size_t got; (got = source->read(buffer, sizeof(buffer))) > 0;) {
+    bytes.append(reinterpret_cast<const char*>(buffer), got);
   }
-  gzclose(file);
   return bytes;
 }
 

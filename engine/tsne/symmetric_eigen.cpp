@@ -5,6 +5,7 @@
 #include <numeric>
 #include <random>
 
+#include "core/avx2_clones.h"
 #include "core/error.h"
 
 namespace xdd::tsne {
@@ -26,8 +27,7 @@ EigenPairs sorted_pairs(const std::vector<double>& values, const std::vector<dou
 }
 
 // Dot product with four partial sums (a fixed order; the compiler can keep them in one register).
-__attribute__((target_clones("avx2", "default"))) double dot(const double* x, const double* y,
-                                                             int n) {
+XDD_AVX2_CLONES double dot(const double* x, const double* y, int n) {
   double lane[4] = {0.0, 0.0, 0.0, 0.0};
   int i = 0;
   for (; i + 4 <= n; i += 4) {
@@ -38,9 +38,7 @@ __attribute__((target_clones("avx2", "default"))) double dot(const double* x, co
 }
 
 // y -= alpha x.
-__attribute__((target_clones("avx2", "default"))) void subtract_scaled(double alpha,
-                                                                       const double* x, int n,
-                                                                       double* y) {
+XDD_AVX2_CLONES void subtract_scaled(double alpha, const double* x, int n, double* y) {
   for (int i = 0; i < n; ++i) y[i] = y[i] - alpha * x[i];
 }
 
@@ -80,9 +78,7 @@ void orthonormalise(std::vector<double>& q, int rows, int cols) {
 
 // zi = sum_k a_ik q_k (rows q_k of the m x b block), vectorised over the b entries by the
 // compiler (the AVX2 clone where the CPU has it).
-__attribute__((target_clones("avx2", "default"))) void row_times_block(const double* ai,
-                                                                       const double* q, int m,
-                                                                       int b, double* zi) {
+XDD_AVX2_CLONES void row_times_block(const double* ai, const double* q, int m, int b, double* zi) {
   for (int k = 0; k < m; ++k) {
     const double aik = ai[k];
     const double* qk = q + static_cast<std::int64_t>(k) * b;
