@@ -89,6 +89,14 @@ TEST(Pipeline, WritesTheStableOutputFiles) {
   EXPECT_EQ(metrics["holdout"], 8);
   EXPECT_DOUBLE_EQ(metrics["after"]["auprc"].get<double>(), o.after.auprc);
   EXPECT_TRUE(metrics["before"].contains("fpr95"));
+  // The class entanglement readout, before and after: the SNN loss of the 500 test embeddings
+  // (N < 1,000, so all of them), positive and below its value for labels unrelated to position.
+  for (const char* stage : {"before", "after"}) {
+    const double e = metrics["entanglement"][stage].get<double>();
+    EXPECT_GT(e, 0.0) << stage;
+    EXPECT_LT(e, std::log(10.0) + 0.5) << stage;
+  }
+  EXPECT_DOUBLE_EQ(metrics["entanglement"]["after"].get<double>(), o.entanglement_after);
 
   // The information plane: a point per set at step 0 and after each of the 3 steps, all finite and
   // within the estimators' bounds (I(X;Z) <= log N; I(Z;Y) <= H(Y) <= log 9).

@@ -48,6 +48,10 @@ TEST(Session, RunsToTheEndAndPublishesEverything) {
   EXPECT_EQ(snap->status, xdd::SessionStatus::kDone) << snap->error;
   ASSERT_TRUE(snap->before && snap->after);
   EXPECT_GT(snap->after->auprc, 0.0);
+  // The class entanglement readout reaches the UI, before and after re-training.
+  ASSERT_TRUE(snap->entanglement_before && snap->entanglement_after);
+  EXPECT_GT(*snap->entanglement_before, 0.0);
+  EXPECT_GT(*snap->entanglement_after, 0.0);
   EXPECT_FALSE(snap->gan_d_loss.empty());
   ASSERT_FALSE(snap->loss_values.empty());
   EXPECT_EQ(snap->loss_values[0].size(), 20u);

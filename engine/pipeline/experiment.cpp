@@ -7,6 +7,7 @@
 #include "losses/loss_factory.h"
 #include "models/discriminator.h"
 #include "pipeline/embedding.h"
+#include "pipeline/entanglement_readout.h"
 #include "pipeline/experiment_data.h"
 #include "pipeline/info_plane_tracker.h"
 #include "pipeline/pretrained_gan.h"
@@ -45,6 +46,7 @@ Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labe
   s.update.labeled_labels = labeled.labels;
   s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
   s.update.scores = kde_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
+  s.update.entanglement = test_entanglement(s.update.z_test, s.update.labels);
   return s;
 }
 
@@ -126,6 +128,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
       score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device, "before", 0);
   out.scores_before = before.update.scores;
   out.bandwidth_before = before.bandwidth;
+  out.entanglement_before = before.update.entanglement;
   out.before = metrics_of(out.scores_before, data.test.labels, config.holdout);
   publish(observer, before.update);
   InfoPlaneTracker info_plane(data.test, labeled, classes, config.holdout, device);
@@ -178,6 +181,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
                                  "after", retrainer.step_count());
   out.scores_after = after.update.scores;
   out.bandwidth_after = after.bandwidth;
+  out.entanglement_after = after.update.entanglement;
   out.after = metrics_of(out.scores_after, data.test.labels, config.holdout);
   {
     torch::NoGradGuard no_grad;

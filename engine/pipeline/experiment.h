@@ -26,6 +26,9 @@ struct RunOutcome {
   DetectionMetrics after_own{};  // the method's own score on the re-trained embedding
   double bandwidth_before = 0.0;
   double bandwidth_after = 0.0;
+  double entanglement_before =
+      0.0;  // class entanglement of the test sample (entanglement_readout.h)
+  double entanglement_after = 0.0;
   double chance_auprc = 0.0;  // share of the held-out digit in the test set
 
   std::vector<std::string> loss_terms;         // names, in column order

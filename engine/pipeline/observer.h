@@ -26,6 +26,7 @@ struct EmbeddingUpdate {
   torch::Tensor z_labeled;       // [90,3136]
   torch::Tensor labeled_labels;  // [90] digits of the labeled examples
   torch::Tensor scores;          // [N] KDE scores at this point (float64)
+  double entanglement = 0.0;     // class entanglement of the test sample (entanglement_readout.h)
 };
 
 struct ExperimentObserver {

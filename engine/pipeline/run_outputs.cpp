@@ -82,6 +82,7 @@ nlohmann::json metrics_json(const RunOutcome& o) {
           {"after_own_score", metrics_object(o.after_own)},
           {"chance_auprc", o.chance_auprc},
           {"bandwidth", {{"before", o.bandwidth_before}, {"after", o.bandwidth_after}}},
+          {"entanglement", {{"before", o.entanglement_before}, {"after", o.entanglement_after}}},
           {"dataset",
            {{"name", o.dataset_name},
             {"checksum", o.dataset_checksum},

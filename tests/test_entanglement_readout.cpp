@@ -1,0 +1,57 @@
+// The class entanglement readout (pipeline/entanglement_readout.h): the SNN loss of a strided test
+// sample at the sample's own median scale.
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <cmath>
+
+#include "core/error.h"
+#include "losses/pairwise.h"
+#include "losses/snn_loss.h"
+#include "pipeline/entanglement_readout.h"
+
+namespace {
+
+// n points in d dimensions, label i % classes; separated: each class's points around its own
+// corner.
+std::pair<torch::Tensor, torch::Tensor> points(int64_t n, int64_t d, int64_t classes,
+                                               bool separated) {
+  torch::manual_seed(7);
+  const torch::Tensor y = torch::arange(n, torch::kInt64).remainder(classes);
+  torch::Tensor z = torch::randn({n, d}, torch::kDouble);
+  if (separated) z += 50.0 * torch::one_hot(y, d).to(torch::kDouble);
+  return {z, y};
+}
+
+}  // namespace
+
+TEST(EntanglementReadout, LabelsUnrelatedToPositionGiveAboutLogOfTheClassCount) {
+  const auto [z, y] = points(1000, 20, 10, false);
+  // Each point has 99 same-class partners of 999: -log(99/999) = 2.31 when every kernel is alike.
+  EXPECT_NEAR(xdd::test_entanglement(z, y), std::log(999.0 / 99.0), 0.02);
+}
+
+TEST(EntanglementReadout, SeparatedClassesAreLessEntangledAndScaleDoesNotMatter) {
+  const auto [z, y] = points(1000, 20, 10, true);
+  // At the median scale (a between-class distance, 90 % of the pairs) each point keeps ~0.99 of its
+  // class's kernel mass and e^-1 of the rest: -log(99 * 0.99 / (99 * 0.99 + 900 / e)) = 1.47.
+  const double separated = xdd::test_entanglement(z, y);
+  EXPECT_NEAR(separated, 1.47, 0.05);
+  EXPECT_NEAR(xdd::test_entanglement(z * 37.0, y), separated, 1e-9);
+}
+
+TEST(EntanglementReadout, UsesEveryKthRowForLargeSetsAndTheirMedianScale) {
+  const auto [z, y] = points(2500, 8, 10, false);  // stride 2500 / 1000 = 2
+  const torch::Tensor rows = torch::arange(0, 2500, 2, torch::kInt64);
+  const torch::Tensor zs = z.index_select(0, rows);
+  const double expected =
+      xdd::snn_entanglement(zs, y.index_select(0, rows), xdd::median_pair_squared_distance(zs));
+  EXPECT_DOUBLE_EQ(xdd::test_entanglement(z, y), expected);
+}
+
+TEST(EntanglementReadout, BadInputIsAnInvalidArgument) {
+  const auto [z, y] = points(10, 4, 2, false);
+  EXPECT_THROW(xdd::test_entanglement(z, y.slice(0, 0, 5)), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::test_entanglement(z.slice(0, 0, 1), y.slice(0, 0, 1)), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::test_entanglement(torch::Tensor(), y), xdd::InvalidArgument);
+}
