@@ -99,20 +99,26 @@ def ablation_table(runs):
              for k in keys}
     header = ["changed setting", "n", "AUPRC before", "AUPRC after (KDE)", "change", "AUPRC after (own)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    def defaults_first(item):
-        # The defaults row, then by setting name and by value (numbers as numbers).
-        changed = [(k, v) for k, v in zip(keys, item[0]) if v != usual[k]]
-        as_number = [(k, float(v)) if v.replace(".", "", 1).replace("-", "", 1).isdigit() else (k, 0.0)
-                     for k, v in changed]
-        return (len(changed), as_number, changed)
 
-    for values, group in sorted(groups.items(), key=defaults_first):
+    def number_or_zero(value):
+        try:
+            return float(value)
+        except ValueError:
+            return 0.0
+
+    def sort_key(changed):
+        # The defaults row first, then by setting name and by value (numbers as numbers).
+        return (len(changed), [(k, number_or_zero(v)) for k, v in changed], changed)
+
+    rows = [([(k, v) for k, v in zip(keys, values) if v != usual[k]], group)
+            for values, group in groups.items()]
+    for changed, group in sorted(rows, key=lambda row: sort_key(row[0])):
         before = [metric(r, "kde_before", "auprc") for r in group]
         after = [metric(r, "kde_after", "auprc") for r in group]
         own = [v for v in (metric(r, "own_after", "auprc") for r in group) if v is not None]
         change = [a - b for a, b in zip(after, before) if a is not None and b is not None]
-        changed = [f"{k} = {v.strip(chr(34))}" for k, v in zip(keys, values) if v != usual[k]]
-        row = [", ".join(changed) or "none (defaults)"] + [str(len(group)), cell([b for b in before if b is not None]),
+        label = ", ".join(f"{k} = {v.strip(chr(34))}" for k, v in changed) or "none (defaults)"
+        row = [label] + [str(len(group)), cell([b for b in before if b is not None]),
                                                 cell([a for a in after if a is not None]),
                                                 cell(change, signed=True), cell(own)]
         lines.append("| " + " | ".join(row) + " |")
