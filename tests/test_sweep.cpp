@@ -2,6 +2,7 @@
 // leaving one out, and a bad grid is refused before anything runs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -69,17 +70,34 @@ TEST(Sweep, InterruptedSweepResumesWithoutRepeatingOrMissingAJob) {
     EXPECT_EQ(fs::exists(fs::path(run.first) / "layout_after.csv"), run == *after_first.begin());
   }
 
-  // A job whose files were written but whose record is missing (stopped in between) is imported,
-  // not run again.
-  const auto lost = *all.begin();
-  ASSERT_EQ(run_cli("runs delete " + std::to_string(lost.second) + " --store " +
-                    (dir.path() / "runs.db").string())
-                .status,
-            0);
+  // A job whose files were all written but whose record is missing (stopped in between) is
+  // imported, not run again.
+  const auto delete_record = [&](long long id) {
+    ASSERT_EQ(run_cli("runs delete " + std::to_string(id) + " --store " +
+                      (dir.path() / "runs.db").string())
+                  .status,
+              0);
+  };
+  delete_record(after_first.begin()->second);
   const Result again = run_cli(sweep_args(dir.path()));
   ASSERT_EQ(again.status, 0) << again.output;
   EXPECT_NE(again.output.find("4 jobs, 4 were already done, 0 ran, 0 failed"), std::string::npos)
       << again.output;
+  EXPECT_EQ(stored_runs(dir.path()).size(), 4u);
+
+  // Unrecorded with metrics.json but no layouts, while this sweep asks for them: the run was
+  // stopped while computing its layouts (they come after metrics.json), so it runs again.
+  const auto without_layouts = std::find_if(all.begin(), all.end(), [&](const auto& run) {
+    return run.first != after_first.begin()->first;
+  });
+  ASSERT_NE(without_layouts, all.end());
+  const std::string stopped_folder = without_layouts->first;
+  delete_record(stored_runs(dir.path()).at(stopped_folder));
+  const Result rerun = run_cli(sweep_args(dir.path()));
+  ASSERT_EQ(rerun.status, 0) << rerun.output;
+  EXPECT_NE(rerun.output.find("4 jobs, 3 were already done, 1 ran, 0 failed"), std::string::npos)
+      << rerun.output;
+  EXPECT_TRUE(fs::exists(fs::path(stopped_folder) / "layout_after.csv"));
   EXPECT_EQ(stored_runs(dir.path()).size(), 4u);
 
   // The same folder with another shared setting is refused: its runs are not those runs.

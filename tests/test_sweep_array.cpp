@@ -203,10 +203,22 @@ TEST(SweepArray, TasksResumeAndMergingTwiceAddsNothing) {
   EXPECT_TRUE(contains(unstored_again.output, "2 jobs, 2 were already done, 0 ran"))
       << unstored_again.output;
 
+  // A job of task 3 stopped while computing its layouts (written after metrics.json): the merge
+  // does not take it, and task 3 run again redoes only that job.
+  fs::remove(sweep / "h5-softmax-beta1-seed1" / "layout_after.csv");
+  const Result unfinished = run_cli(args + " --merge" + store_flag(db));
+  EXPECT_EQ(unfinished.status, 2) << unfinished.output;
+  EXPECT_TRUE(
+      contains(unfinished.output, "5 were already in " + db.string() + ", 2 imported, 1 missing"))
+      << unfinished.output;
+  EXPECT_TRUE(contains(unfinished.output, "run array task(s) 3 again")) << unfinished.output;
+  const Result redone = run_cli(args + " --array-task 3 --no-store");
+  EXPECT_TRUE(contains(redone.output, "2 jobs, 1 were already done, 1 ran")) << redone.output;
+
   const Result merged = run_cli(args + " --merge" + store_flag(db));
   ASSERT_EQ(merged.status, 0) << merged.output;
   EXPECT_TRUE(
-      contains(merged.output, "5 were already in " + db.string() + ", 3 imported, 0 missing"))
+      contains(merged.output, "7 were already in " + db.string() + ", 1 imported, 0 missing"))
       << merged.output;
   const auto once = runs_by_folder(db);
   ASSERT_EQ(once.size(), 8u);

@@ -109,7 +109,7 @@ void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
   const fs::path config_file = dir / "sweep-config.json";
   check_same_settings(config_file, base);
   if (f.merge) {
-    merge_sweep(grid, jobs, store_path(root));
+    merge_sweep(grid, jobs, store_path(root), !f.no_layouts);
     return;
   }
   if (base.threads == 0) {

@@ -32,14 +32,14 @@ namespace {
 }  // namespace
 
 void merge_sweep(const SweepGrid& grid, const std::vector<SweepJob>& jobs,
-                 const std::filesystem::path& store_file) {
+                 const std::filesystem::path& store_file, bool layouts_wanted) {
   store::RunStore store(store_file);
   int already = 0, imported = 0;
   std::vector<SweepJob> missing;
   for (const SweepJob& job : jobs) {
     if (store.find_by_folder(job.out_dir)) {
       ++already;
-    } else if (std::filesystem::exists(job.out_dir / "metrics.json")) {
+    } else if (job_files_complete(job, layouts_wanted)) {
       const auto id = store.import_run_folder(job.out_dir);  // one transaction per run
       std::printf("imported %s as run %lld\n", job.out_dir.c_str(), static_cast<long long>(id));
       ++imported;

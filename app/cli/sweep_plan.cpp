@@ -69,6 +69,11 @@ std::vector<SweepJob> plan_sweep(const SweepGrid& grid, const std::filesystem::p
   return jobs;
 }
 
+bool job_files_complete(const SweepJob& job, bool layouts_wanted) {
+  return std::filesystem::exists(job.out_dir / "metrics.json") &&
+         (!layouts_wanted || std::filesystem::exists(job.out_dir / "layout_after.csv"));
+}
+
 std::vector<int> parse_digit_list(const std::string& text) {
   std::vector<int> digits;
   std::stringstream in(text);

@@ -24,12 +24,13 @@ namespace {
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
-// Done = recorded in the store. A folder with metrics.json but no record (the sweep was stopped
-// between a run's last file and its record) is imported, not run again. Without a store
-// (--no-store), metrics.json alone says the job is done: the pipeline writes it last.
-bool already_done(store::RunStore* store, const SweepJob& job) {
+// Done = recorded in the store (`xdd run` records last, after the layouts). A folder with complete
+// files (job_files_complete) but no record (the sweep was stopped between a run's last file and its
+// record) is imported, not run again. Without a store (--no-store), complete files say the job is
+// done.
+bool already_done(store::RunStore* store, const SweepJob& job, bool layouts_wanted) {
   if (store && store->find_by_folder(job.out_dir)) return true;
-  if (!fs::exists(job.out_dir / "metrics.json")) return false;
+  if (!job_files_complete(job, layouts_wanted)) return false;
   if (store) store->import_run_folder(job.out_dir);
   return true;
 }
@@ -115,7 +116,7 @@ SweepSummary run_sweep(const std::vector<SweepJob>& jobs, const SweepRunOptions&
   std::vector<SweepJob> pending;
   std::set<int> warm;  // held-out digits whose GAN is known to be cached
   for (const SweepJob& job : jobs) {
-    if (already_done(store ? &*store : nullptr, job)) {
+    if (already_done(store ? &*store : nullptr, job, o.layouts)) {
       ++summary.already_done;
       warm.insert(job.holdout);
     } else {
