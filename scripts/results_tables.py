@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Markdown tables of stored runs for docs/RESULTS.md: mean and 95 % Student-t half-width over seeds.
 
-  scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95] [--score kde|own]
+  scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95|entanglement] [--score kde|own]
   scripts/results_tables.py ablation --store DB
 
 `digits`: one row per held-out digit, one column per method (the pre-trained embedding first).
+`--metric entanglement`: the class entanglement of the test embedding (metrics.json "entanglement";
+runs recorded before the readout existed have none and are left out).
 `ablation`: one row per combination of the settings that differ between the stored runs (read from
 each run's config.json), with AUPRC before, after and the paired change over seeds.
 Runs are read with `xdd runs list --json`, so the tables show exactly what the run store holds.
@@ -54,6 +56,19 @@ def metric(run, kind, name):
     return None if value is None or math.isnan(value) else value
 
 
+def entanglement(run, when):
+    value = (run.get("entanglement") or {}).get(when)
+    return None if value is None or math.isnan(value) else value
+
+
+def before_value(run, name):
+    return entanglement(run, "before") if name == "entanglement" else metric(run, "kde_before", name)
+
+
+def after_value(run, name, after_kind):
+    return entanglement(run, "after") if name == "entanglement" else metric(run, after_kind, name)
+
+
 def digits_table(runs, name, score):
     after_kind = "own_after" if score == "own" else "kde_after"
     methods = [m for m in METHODS if any(r["method"] == m for r in runs)]
@@ -61,10 +76,10 @@ def digits_table(runs, name, score):
     for r in runs:
         d = r["holdout"]
         chance[d] = r.get("chance_auprc")
-        b = metric(r, "kde_before", name)
+        b = before_value(r, name)
         if b is not None:
             before[d][r["seed"]] = b  # one pre-trained embedding per (digit, seed), whatever the method
-        a = metric(r, after_kind, name)
+        a = after_value(r, name, after_kind)
         if a is not None:
             after[d][r["method"]].append(a)
             seeds[d].add(r["seed"])
@@ -130,10 +145,12 @@ def main():
     parser.add_argument("table", choices=["digits", "ablation"])
     parser.add_argument("--store", required=True, help="run store database")
     parser.add_argument("--xdd", default=os.path.join(ROOT, "build", "app", "xdd"), help="the xdd program")
-    parser.add_argument("--metric", default="auprc", choices=["auprc", "auroc", "fpr95"])
+    parser.add_argument("--metric", default="auprc", choices=["auprc", "auroc", "fpr95", "entanglement"])
     parser.add_argument("--score", default="kde", choices=["kde", "own"],
                         help="score after re-training: the common KDE score or each method's own")
     args = parser.parse_args()
+    if args.metric == "entanglement" and args.score == "own":
+        parser.error("--score own is for scores; the entanglement is one number per embedding")
     runs = stored_runs(args.xdd, args.store)
     if not runs:
         sys.exit(f"{args.store}: no finished runs")

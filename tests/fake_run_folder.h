@@ -36,6 +36,7 @@ inline nlohmann::json fake_metrics_json(const FakeRun& r) {
   m["after"] = {{"auprc", r.auprc_after}, {"auroc", 0.8}, {"fpr95", 0.5}};
   m["after_own_score"] = {{"auprc", r.auprc_after / 2}, {"auroc", 0.75}, {"fpr95", 0.6}};
   m["chance_auprc"] = 0.0974;
+  m["entanglement"] = {{"before", 2.25}, {"after", 1.75}};
   m["dataset"] = {{"name", "mnist"}, {"checksum", "abc123"}, {"test_images", r.test_images}};
   m["compute"] = {{"threads", 2}, {"device", "cpu"}};
   m["seconds"] = {{"pretrain", 10.0}, {"retrain", 5.0}, {"total", 15.0}};

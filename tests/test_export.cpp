@@ -81,6 +81,7 @@ TEST(Export, MetricsAndRecordJson) {
   EXPECT_DOUBLE_EQ(m["before"]["auprc"].get<double>(), 0.2);
   EXPECT_DOUBLE_EQ(m["after_own_score"]["auprc"].get<double>(), 0.3);
   EXPECT_DOUBLE_EQ(m["chance_auprc"].get<double>(), 0.0974);
+  EXPECT_DOUBLE_EQ(m["entanglement"]["after"].get<double>(), 1.75);
 
   write_run_record_json(dir.path() / "r.json", rec);
   const json r = json::parse(read_file(dir.path() / "r.json"));

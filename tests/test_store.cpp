@@ -33,7 +33,7 @@ double step_value(const RunRecord& r, const std::string& phase, std::int64_t ste
 TEST(RunStore, RoundTripOfAWrittenRun) {
   xdd::test::ScratchDir dir;
   RunStore store(dir.path() / "sub" / "runs.db");  // the folder is created
-  EXPECT_EQ(store.schema_version(), 2);
+  EXPECT_EQ(store.schema_version(), 3);
   RunStart start;
   start.dataset_name = "mnist";
   start.dataset_checksum = "md5:1234";
@@ -49,6 +49,7 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
                    json{{"before", {{"auprc", 0.1}, {"auroc", 0.6}, {"fpr95", 0.95}}},
                         {"after", {{"auprc", 0.4}, {"auroc", 0.9}, {"fpr95", nullptr}}},
                         {"chance_auprc", 0.0974},
+                        {"entanglement", {{"before", 2.125}, {"after", nullptr}}},
                         {"seconds", {{"total", 12.5}}}},
                    RunStatus::done);
 
@@ -66,6 +67,9 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
   EXPECT_FALSE(r.summary.ended_at.empty());
   EXPECT_EQ(r.summary.files_dir, "/tmp/run-a");
   EXPECT_DOUBLE_EQ(*r.summary.chance_auprc, 0.0974);
+  ASSERT_TRUE(r.summary.entanglement_before);
+  EXPECT_DOUBLE_EQ(*r.summary.entanglement_before, 2.125);
+  EXPECT_FALSE(r.summary.entanglement_after);  // null stays unknown
   EXPECT_EQ(r.config["bn"], "frozen");
   EXPECT_EQ(r.seconds["total"], 12.5);
   ASSERT_EQ(r.steps.size(), 4u);
@@ -83,6 +87,8 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
   EXPECT_EQ(j["losses"]["retrain"]["compression"], json({1.5, 1.25}));
   EXPECT_TRUE(j["metrics"]["kde_after"]["fpr95"].is_null());
   EXPECT_EQ(j["dataset"]["test_images"], 10000);
+  EXPECT_EQ(j["entanglement"]["before"], 2.125);
+  EXPECT_TRUE(j["entanglement"]["after"].is_null());
 }
 
 TEST(RunStore, WritesAreRefusedOnceARunIsFinished) {

@@ -54,6 +54,11 @@ TEST(StoreCli, ImportListFigureAndError) {
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0]["holdout"], 3);
   EXPECT_DOUBLE_EQ(listed[0]["metrics"]["kde_after"]["auprc"].get<double>(), 0.7);
+  EXPECT_DOUBLE_EQ(listed[0]["entanglement"]["before"].get<double>(), 2.25);
+
+  r = run_cli(store + " runs show 2");
+  ASSERT_EQ(r.code, 0) << r.out;
+  EXPECT_NE(r.out.find("entanglement 2.250 -> 1.750"), std::string::npos) << r.out;
 
   const fs::path svg = dir.path() / "fig1.svg";
   r = run_cli(store + " figure fig1 --out " + svg.string());

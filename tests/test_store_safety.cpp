@@ -129,6 +129,8 @@ TEST(RunStoreSafety, OlderSchemaIsMigratedWithItsRuns) {
   const RunRecord r = store.get(1);
   EXPECT_EQ(r.summary.holdout, 5);
   EXPECT_EQ(r.summary.label, "");
+  EXPECT_FALSE(r.summary.entanglement_before);  // recorded before the readout existed
+  EXPECT_FALSE(r.summary.entanglement_after);
   EXPECT_DOUBLE_EQ(r.summary.metrics.at("kde_after").auprc, 0.7);
   store.set_label(1, "first try");
   EXPECT_EQ(store.get(1).summary.label, "first try");

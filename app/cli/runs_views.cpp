@@ -43,7 +43,9 @@ void print_run(std::ostream& out, const store::RunRecord& r) {
       << "  version " << s.program_version << "  started " << s.started_at << "  ended "
       << (s.ended_at.empty() ? "-" : s.ended_at) << "\n"
       << "  files " << (s.files_dir.empty() ? "-" : s.files_dir) << "\n"
-      << "  chance AUPRC " << fixed3(s.chance_auprc) << "\n";
+      << "  chance AUPRC " << fixed3(s.chance_auprc) << "\n"
+      << "  entanglement " << fixed3(s.entanglement_before) << " -> "
+      << fixed3(s.entanglement_after) << "\n";
   out << "  metrics            auprc    auroc    fpr95\n";
   for (const char* kind : store::kMetricKinds) {
     if (!s.metrics.count(kind)) continue;
@@ -95,6 +97,10 @@ void print_comparison(std::ostream& out, const std::vector<store::RunRecord>& ru
       row(out, std::string(kind) + " " + field, cells);
     }
   }
+  each([](const store::RunRecord& r) { return fixed3(r.summary.entanglement_before); });
+  row(out, "entanglement before", cells);
+  each([](const store::RunRecord& r) { return fixed3(r.summary.entanglement_after); });
+  row(out, "entanglement after", cells);
   std::set<std::string> terms;
   for (const auto& r : runs) {
     for (const auto& [t, v] : last_values(r, "retrain")) terms.insert(t);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "line_plot.h"
 #include "scatter_colors.h"
@@ -17,6 +18,15 @@ void metric_cell(const store::RunSummary& s, const char* kind, double store::Met
   const auto it = s.metrics.find(kind);
   if (it != s.metrics.end() && std::isfinite(it->second.*field)) {
     ImGui::Text("%.3f", it->second.*field);
+  } else {
+    ImGui::TextDisabled("-");
+  }
+}
+
+// A value the run may not have (recorded before it existed, or the run stopped before it).
+void optional_cell(const std::optional<double>& value) {
+  if (value) {
+    ImGui::Text("%.3f", *value);
   } else {
     ImGui::TextDisabled("-");
   }
@@ -195,9 +205,10 @@ void ComparePanel::draw_table() {
   // No scrolling: the table is as tall as its rows, and its columns share the width.
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##compare_metrics", 11, flags)) return;
-  for (const char* title : {"run", "held out", "method", "β", "seed", "AUPRC before", "AUPRC after",
-                            "AUROC after", "FPR95 after", "chance", "steps"}) {
+  if (!ImGui::BeginTable("##compare_metrics", 12, flags)) return;
+  for (const char* title :
+       {"run", "held out", "method", "β", "seed", "AUPRC before", "AUPRC after", "AUROC after",
+        "FPR95 after", "chance", "entanglement after", "steps"}) {
     ImGui::TableSetupColumn(title);
   }
   ImGui::TableHeadersRow();
@@ -228,11 +239,9 @@ void ComparePanel::draw_table() {
     ImGui::TableNextColumn();
     metric_cell(s, "kde_after", &store::Metrics::fpr95);
     ImGui::TableNextColumn();
-    if (s.chance_auprc) {
-      ImGui::Text("%.3f", *s.chance_auprc);
-    } else {
-      ImGui::TextDisabled("-");
-    }
+    optional_cell(s.chance_auprc);
+    ImGui::TableNextColumn();
+    optional_cell(s.entanglement_after);
     ImGui::TableNextColumn();
     ImGui::Text("%zu", i < series_.size() ? series_[i].size() : size_t{0});
   }

@@ -88,7 +88,8 @@ void write_metrics_json(const fs::path& path, const store::RunSummary& run) {
            {"beta", j["beta"]},
            {"seed", j["seed"]},
            {"status", j["status"]},
-           {"chance_auprc", j["chance_auprc"]}};
+           {"chance_auprc", j["chance_auprc"]},
+           {"entanglement", j["entanglement"]}};
   static const std::pair<const char*, const char*> keys[] = {
       {"kde_before", "before"}, {"kde_after", "after"}, {"own_after", "after_own_score"}};
   for (const auto& [kind, key] : keys) {

@@ -22,8 +22,9 @@ void write_embeddings_csv(const std::filesystem::path& path, const float* data, 
 // x,y,label,labeled.
 void write_layout_csv(const std::filesystem::path& path, const store::Layout& layout);
 
-// {"run", "holdout", "method", "beta", "seed", "status", "chance_auprc", "before", "after",
-// "after_own_score"} with the metrics.json key names, so the file reads like the pipeline's own.
+// {"run", "holdout", "method", "beta", "seed", "status", "chance_auprc", "entanglement", "before",
+// "after", "after_own_score"} with the metrics.json key names, so the file reads like the
+// pipeline's own.
 void write_metrics_json(const std::filesystem::path& path, const store::RunSummary& run);
 
 // The whole record as store::to_json gives it.

@@ -70,6 +70,9 @@ json to_json(const RunSummary& s) {
               {"files_dir", s.files_dir},
               {"label", s.label},
               {"chance_auprc", optional_or_null(s.chance_auprc)},
+              {"entanglement",
+               {{"before", optional_or_null(s.entanglement_before)},
+                {"after", optional_or_null(s.entanglement_after)}}},
               {"metrics", std::move(metrics)}};
 }
 

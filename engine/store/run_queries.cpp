@@ -13,7 +13,9 @@ namespace {
 
 const char* const kSummaryColumns =
     "id, status, holdout, method, beta, seed, dataset_name, dataset_checksum, test_images, "
-    "program_version, started_at, ended_at, files_dir, label, chance_auprc";
+    "program_version, started_at, ended_at, files_dir, label, chance_auprc, entanglement_before, "
+    "entanglement_after";
+constexpr int kSummaryColumnCount = 17;  // the columns above; get() reads its own after them
 
 RunSummary read_summary(const sql::Statement& st) {
   RunSummary s;
@@ -32,6 +34,8 @@ RunSummary read_summary(const sql::Statement& st) {
   s.files_dir = st.text(12);
   s.label = st.text(13);
   s.chance_auprc = st.optional_real(14);
+  s.entanglement_before = st.optional_real(15);
+  s.entanglement_after = st.optional_real(16);
   return s;
 }
 
@@ -103,9 +107,9 @@ RunRecord RunStore::get(std::int64_t id) const {
   }
   RunRecord r;
   r.summary = read_summary(run);
-  r.config = parse_stored_json(run.text(15), id, "config");
-  r.compute = parse_stored_json(run.text(16), id, "compute");
-  r.seconds = parse_stored_json(run.text(17), id, "seconds");
+  r.config = parse_stored_json(run.text(kSummaryColumnCount), id, "config");
+  r.compute = parse_stored_json(run.text(kSummaryColumnCount + 1), id, "compute");
+  r.seconds = parse_stored_json(run.text(kSummaryColumnCount + 2), id, "seconds");
 
   sql::Statement metrics(*db_, "SELECT kind, auprc, auroc, fpr95 FROM metrics WHERE run_id = ?");
   metrics.bind(1, id);

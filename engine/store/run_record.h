@@ -55,6 +55,9 @@ struct RunSummary {
   std::string files_dir;             // the folder with scores, layouts, checkpoints; may be empty
   std::string label;                 // free text a user gives the run
   std::optional<double> chance_auprc;
+  // The soft nearest neighbour loss of 1,000 test embeddings with their labels (about log 10 when
+  // unrelated); empty for runs that stopped before scoring or predate the readout.
+  std::optional<double> entanglement_before, entanglement_after;
   std::map<std::string, Metrics> metrics;  // by kind (kMetricKinds)
 };
 

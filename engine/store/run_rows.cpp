@@ -1,6 +1,8 @@
 #include "store/run_rows.h"
 
 #include <cmath>
+#include <initializer_list>
+#include <optional>
 
 #include "core/error.h"
 #include "store/timestamps.h"
@@ -9,6 +11,18 @@ namespace xdd::store {
 namespace {
 
 using nlohmann::json;
+
+// The number at `path` inside `j` (e.g. {"entanglement", "before"}); empty when any step is
+// missing or the value is not a number (null: unknown), so a partial record stays partial.
+std::optional<double> number_at(const json& j, std::initializer_list<const char*> path) {
+  const json* at = &j;
+  for (const char* key : path) {
+    if (!at->is_object() || !at->contains(key)) return std::nullopt;
+    at = &(*at)[key];
+  }
+  if (!at->is_number()) return std::nullopt;
+  return at->get<double>();
+}
 
 // Binds config[key] if it is present and of the expected kind; NULL if absent.
 void bind_int_field(sql::Statement& st, int index, const json& config, const char* key) {
@@ -140,13 +154,11 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
                      "UPDATE runs SET status = ?, ended_at = ?, "
                      "chance_auprc = coalesce(?, chance_auprc), "
                      "seconds_json = coalesce(?, seconds_json), "
-                     "compute_json = coalesce(?, compute_json) WHERE id = ?");
+                     "compute_json = coalesce(?, compute_json), "
+                     "entanglement_before = coalesce(?, entanglement_before), "
+                     "entanglement_after = coalesce(?, entanglement_after) WHERE id = ?");
   upd.bind(1, to_string(status)).bind(2, ended_at);
-  std::optional<double> chance;
-  if (m.contains("chance_auprc") && m["chance_auprc"].is_number()) {
-    chance = m["chance_auprc"].get<double>();
-  }
-  upd.bind(3, chance);
+  upd.bind(3, number_at(m, {"chance_auprc"}));
   if (m.contains("seconds"))
     upd.bind(4, m["seconds"].dump());
   else
@@ -155,7 +167,9 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
     upd.bind(5, m["compute"].dump());
   else
     upd.bind_null(5);
-  upd.bind(6, id);
+  upd.bind(6, number_at(m, {"entanglement", "before"}));
+  upd.bind(7, number_at(m, {"entanglement", "after"}));
+  upd.bind(8, id);
   upd.run();
 }
 

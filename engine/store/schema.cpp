@@ -43,6 +43,12 @@ const std::vector<std::string>& migrations() {
         PRIMARY KEY (run_id, phase, set_name, step)) WITHOUT ROWID;
       ALTER TABLE runs ADD COLUMN label TEXT NOT NULL DEFAULT '';
       )sql",
+      // 2 -> 3: the class entanglement of the test embedding before and after re-training
+      // (metrics.json "entanglement"); NULL for runs recorded before the readout existed.
+      R"sql(
+      ALTER TABLE runs ADD COLUMN entanglement_before REAL;
+      ALTER TABLE runs ADD COLUMN entanglement_after REAL;
+      )sql",
   };
   return steps;
 }
