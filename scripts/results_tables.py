@@ -2,14 +2,18 @@
 """Markdown tables of stored runs for docs/RESULTS.md: mean and 95 % Student-t half-width over seeds.
 
   scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95|entanglement] [--score kde|own]
+  scripts/results_tables.py change   --store DB [--method xdd]
   scripts/results_tables.py ablation --store DB
 
 `digits`: one row per held-out digit, one column per method (the pre-trained embedding first).
 `--metric entanglement`: the class entanglement of the test embedding (metrics.json "entanglement";
 runs recorded before the readout existed have none and are left out).
+`change`: one row per held-out digit for one method: AUPRC before and after (KDE score), the paired
+change after - before over seeds, how many seeds improved, and the method's own score.
 `ablation`: one row per combination of the settings that differ between the stored runs (read from
 each run's config.json), with AUPRC before, after and the paired change over seeds.
-Runs are read with `xdd runs list --json`, so the tables show exactly what the run store holds.
+Runs are read with `xdd runs list --json`, so the tables show exactly what the run store holds;
+`--store` given more than once reads the runs of every store.
 """
 import argparse
 import json
@@ -95,6 +99,27 @@ def digits_table(runs, name, score):
     return "\n".join(lines)
 
 
+def change_table(runs, method):
+    runs = [r for r in runs if r["method"] == method]
+    by_digit = defaultdict(list)
+    for r in runs:
+        by_digit[r["holdout"]].append(r)
+    header = ["digit", "n", "chance", "AUPRC before", f"after {method} (KDE)", "change", "seeds improved",
+              f"{method} own score"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for d in sorted(by_digit):
+        group = by_digit[d]
+        pairs = [(metric(r, "kde_before", "auprc"), metric(r, "kde_after", "auprc")) for r in group]
+        pairs = [(b, a) for b, a in pairs if b is not None and a is not None]
+        change = [a - b for b, a in pairs]
+        own = [v for v in (metric(r, "own_after", "auprc") for r in group) if v is not None]
+        row = [str(d), str(len(pairs)), f"{group[0].get('chance_auprc'):.3f}", cell([b for b, _ in pairs]),
+               cell([a for _, a in pairs]), cell(change, signed=True),
+               f"{sum(c > 0 for c in change)} of {len(change)}", cell(own)]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 def run_settings(run):
     with open(os.path.join(run["files_dir"], "config.json")) as f:
         config = json.load(f)
@@ -142,20 +167,23 @@ def ablation_table(runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("table", choices=["digits", "ablation"])
-    parser.add_argument("--store", required=True, help="run store database")
+    parser.add_argument("table", choices=["digits", "change", "ablation"])
+    parser.add_argument("--store", required=True, action="append", help="run store database (repeatable)")
     parser.add_argument("--xdd", default=os.path.join(ROOT, "build", "app", "xdd"), help="the xdd program")
     parser.add_argument("--metric", default="auprc", choices=["auprc", "auroc", "fpr95", "entanglement"])
+    parser.add_argument("--method", default="xdd", choices=METHODS, help="the method of the change table")
     parser.add_argument("--score", default="kde", choices=["kde", "own"],
                         help="score after re-training: the common KDE score or each method's own")
     args = parser.parse_args()
     if args.metric == "entanglement" and args.score == "own":
         parser.error("--score own is for scores; the entanglement is one number per embedding")
-    runs = stored_runs(args.xdd, args.store)
+    runs = [r for store in args.store for r in stored_runs(args.xdd, store)]
     if not runs:
-        sys.exit(f"{args.store}: no finished runs")
+        sys.exit(f"{', '.join(args.store)}: no finished runs")
     if args.table == "digits":
         print(digits_table(runs, args.metric, args.score))
+    elif args.table == "change":
+        print(change_table(runs, args.method))
     else:
         print(ablation_table(runs))
 

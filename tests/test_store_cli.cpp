@@ -68,6 +68,33 @@ TEST(StoreCli, ImportListFigureAndError) {
   text << in.rdbuf();
   EXPECT_EQ(xdd::test::check_xml(text.str(), nullptr), "");
 
+  // fig1 of one method's runs: with a softmax run in the store, --method xdd draws exactly what
+  // naming the two XDD runs draws, and --method softmax something else.
+  xdd::test::FakeRun c;
+  c.method = "softmax";
+  write_fake_run_folder(dir.path() / "c", c);
+  ASSERT_EQ(run_cli(store + " runs import " + (dir.path() / "c").string()).code, 0);
+  const auto svg_of = [&](const std::string& selection) {
+    const fs::path file = dir.path() / "selected.svg";
+    const Result made = run_cli(store + " figure fig1 " + selection + " --out " + file.string());
+    EXPECT_EQ(made.code, 0) << selection << "\n" << made.out;
+    std::stringstream bytes;
+    bytes << std::ifstream(file).rdbuf();
+    return bytes.str();
+  };
+  const std::string named = svg_of("--runs 1 2");
+  EXPECT_EQ(svg_of("--method xdd"), named);
+  EXPECT_NE(svg_of("--method softmax"), named);
+  EXPECT_NE(svg_of(""), named);  // every run: the softmax run too
+  const std::string refused_svg = (dir.path() / "never.svg").string();
+  r = run_cli(store + " figure fig1 --runs 1 --method xdd --out " + refused_svg);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("give --runs or --method, not both"), std::string::npos) << r.out;
+  r = run_cli(store + " figure fig1 --method vae --out " + refused_svg);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.out.find("--method"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(refused_svg));
+
   r = run_cli(store + " runs show 99");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.out.find("no run with id 99"), std::string::npos) << r.out;

@@ -6,6 +6,7 @@
 #include "cli/store_option.h"
 #include "core/error.h"
 #include "figures/from_runs.h"
+#include "losses/loss_factory.h"
 #include "store/run_store.h"
 
 namespace xdd::cli {
@@ -13,6 +14,7 @@ namespace {
 
 struct FigureOptions {
   std::vector<std::int64_t> runs;
+  std::string method;  // fig1 without --runs: only this method's runs
   std::string out, format, phase = "retrain", set = "labeled";
   std::vector<std::string> terms;
   double dpi = 150, width = 0, height = 0;
@@ -33,12 +35,16 @@ figures::FigureOutput output_of(const FigureOptions& o, double width, double hei
   return out;
 }
 
-// The runs named by --runs, or every finished run when none is named.
+// The runs named by --runs, or every finished run (of --method, if given) when none is named.
 std::vector<store::RunSummary> summaries(store::RunStore& store, const FigureOptions& o) {
   if (o.runs.empty()) {
     store::RunFilter done;
     done.status = store::RunStatus::done;
+    if (!o.method.empty()) done.method = o.method;
     return store.list(done);
+  }
+  if (!o.method.empty()) {
+    throw InvalidArgument("fig1: give --runs or --method, not both (--method picks the runs)");
   }
   std::vector<store::RunSummary> out;
   for (auto id : o.runs) out.push_back(store.get(id).summary);
@@ -101,6 +107,11 @@ void register_figure_command(CLI::App& app) {
     cmd->add_option("--width", o->width, "Width in points (1/72 in)")->check(CLI::Range(36, 7200));
     cmd->add_option("--height", o->height, "Height in points")->check(CLI::Range(36, 7200));
     const std::string kind = name;
+    if (kind == "fig1") {
+      cmd->add_option("--method", o->method,
+                      "Only the finished runs of this method (default: every method)")
+          ->check(CLI::IsMember(loss_method_names()));
+    }
     if (kind == "losses") {
       cmd->add_option("--phase", o->phase, "retrain or pretrain (the GAN)")
           ->check(CLI::IsMember({"retrain", "pretrain"}));
