@@ -5,7 +5,8 @@
   scripts/results_tables.py change   --store DB [--method xdd]
   scripts/results_tables.py ablation --store DB
 
-`digits`: one row per held-out digit, one column per method (the pre-trained embedding first).
+`digits`: one row per held-out digit, one column per method (the pre-trained embedding first), and
+the mean over the digits.
 `--metric entanglement`: the class entanglement of the test embedding (metrics.json "entanglement";
 runs recorded before the readout existed have none and are left out).
 `change`: one row per held-out digit for one method: AUPRC before and after (KDE score), the paired
@@ -95,6 +96,17 @@ def digits_table(runs, name, score):
             row.append(f"{chance[d]:.3f}")
         row.append(cell(list(before[d].values())))
         row += [cell(after[d][m]) for m in methods]
+        lines.append("| " + " | ".join(row) + " |")
+    if len(before) > 1:
+        # The unweighted mean of the digits' means (each digit counts once, as in the paper).
+        def mean_of_means(per_digit):
+            means = [sum(v) / len(v) for v in per_digit if v]
+            return f"{sum(means) / len(means):.3f}" if means else "-"
+        row = ["mean", ""]
+        if name == "auprc":
+            row.append(f"{sum(chance[d] for d in before) / len(before):.3f}")
+        row.append(mean_of_means([list(before[d].values()) for d in before]))
+        row += [mean_of_means([after[d][m] for d in before]) for m in methods]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
