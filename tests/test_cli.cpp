@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 
 #include "test_support.h"
 
@@ -92,6 +93,21 @@ TEST(Cli, TinyRunWritesOutputsAndPrintsAuprc) {
   const Result eval = run_cli("eval " + out.string());
   EXPECT_EQ(eval.status, 0) << eval.output;
   EXPECT_NE(eval.output.find("positive digit 3"), std::string::npos) << eval.output;
+}
+
+TEST(Cli, TrainingImageLimitPretrainsItsOwnGan) {
+  xdd::test::ScratchDir dir;
+  const fs::path out = dir.path() / "limited";
+  const Result r =
+      run_cli(tiny_args(dir.path()) + " --train-limit 200 --test-limit 100 --no-layouts --out " +
+              out.string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  std::ifstream metrics(out / "metrics.json");
+  const std::string text((std::istreambuf_iterator<char>(metrics)),
+                         std::istreambuf_iterator<char>());
+  // Its GAN saw 200 images, so it is cached apart from the full training set's.
+  EXPECT_NE(text.find("-train200-h8-tiny-e1-s0.pt"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"test_images\": 100"), std::string::npos) << text;
 }
 
 TEST(Cli, CorruptCheckpointExitsTwo) {

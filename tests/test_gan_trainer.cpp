@@ -282,6 +282,10 @@ TEST(GanCache, PathDiffersForEveryKeyComponent) {
             "gan-abc123-hall-fast-e5-s0.pt");
   EXPECT_THROW(xdd::gan_cache_path(dir, "", 8, "fast", 5, 0), xdd::InvalidArgument);
   EXPECT_THROW(xdd::gan_cache_path(dir, "../x", 8, "fast", 5, 0), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::gan_cache_path(dir, "abc/x", 8, "fast", 5, 0), xdd::InvalidArgument);
+  // A training-image limit is part of the key (--train-limit 500).
+  EXPECT_EQ(xdd::gan_cache_path(dir, "abc123-train500", 8, "fast", 5, 0).filename(),
+            "gan-abc123-train500-h8-fast-e5-s0.pt");
   EXPECT_THROW(xdd::gan_cache_path(dir, "abc", 10, "fast", 5, 0), xdd::InvalidArgument);
   EXPECT_THROW(xdd::gan_cache_path(dir, "abc", 8, "a/b", 5, 0), xdd::InvalidArgument);
   EXPECT_THROW(xdd::gan_cache_path(dir, "abc", 8, "fast", 0, 0), xdd::InvalidArgument);

@@ -24,8 +24,10 @@ bool all_of_chars(const std::string& s, bool allow_dash_underscore) {
 
 fs::path gan_cache_path(const fs::path& cache_dir, const std::string& dataset_checksum, int holdout,
                         const std::string& preset, int epochs, uint64_t seed) {
-  if (dataset_checksum.empty() || !all_of_chars(dataset_checksum, false)) {
-    throw InvalidArgument("dataset checksum must be non-empty letters and digits, got '" +
+  // The key is the dataset's checksum, with "-train<N>" when only the first N training images are
+  // used (--train-limit): a name part, never a path.
+  if (dataset_checksum.empty() || !all_of_chars(dataset_checksum, true)) {
+    throw InvalidArgument("dataset key must be non-empty letters, digits, '-' or '_', got '" +
                           dataset_checksum + "'");
   }
   if (preset.empty() || !all_of_chars(preset, true)) {

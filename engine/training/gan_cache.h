@@ -11,9 +11,9 @@
 namespace xdd {
 
 // cache_dir / "gan-<checksum>-h<holdout>-<preset>-e<epochs>-s<seed>.pt". holdout is the held-out
-// digit 0..9 or -1 for none ("hall"). InvalidArgument for an empty or non-alphanumeric checksum, a
-// preset name with characters other than letters, digits, '-' and '_', holdout outside -1..9 or
-// epochs < 1.
+// digit 0..9 or -1 for none ("hall"). `dataset_checksum` is the dataset key (its checksum, plus
+// "-train<N>" with a training-image limit). InvalidArgument for an empty key or preset name, or one
+// with characters other than letters, digits, '-' and '_', holdout outside -1..9 or epochs < 1.
 std::filesystem::path gan_cache_path(const std::filesystem::path& cache_dir,
                                      const std::string& dataset_checksum, int holdout,
                                      const std::string& preset, int epochs, uint64_t seed);
