@@ -3,7 +3,8 @@
 # at a time from the defaults, REPS seeds each, every run recorded in one run store. Each setting is
 # its own sweep folder, so rerunning resumes what is missing. Table afterwards:
 #   /usr/bin/python3 scripts/results_tables.py ablation --store "$STORE"
-# Environment: XDD (program), STORE, OUT, HOLDOUT (8), REPS (3), DATA (MNIST folder), JOBS (2).
+# Environment: XDD (program), STORE, OUT, HOLDOUT (8), REPS (3), DATA (MNIST folder), JOBS (2),
+# SWEEP_FLAGS (extra flags for every sweep, given before each ablation's own, which wins).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 XDD="${XDD:-$ROOT/build/app/xdd}"
@@ -13,13 +14,15 @@ HOLDOUT="${HOLDOUT:-8}"
 REPS="${REPS:-3}"
 DATA="${DATA:-$ROOT/data/mnist}"
 JOBS="${JOBS:-2}"
+read -r -a extra <<<"${SWEEP_FLAGS:-}"
 
 ablation() {
   local name="$1"
   shift
   echo "== $name: $*"
   "$XDD" --store "$STORE" sweep --data "$DATA" --holdouts "$HOLDOUT" --methods xdd --reps "$REPS" \
-    --jobs "$JOBS" --threads 1 --info-plane-every 0 --no-layouts --out "$OUT/$name" "$@" | tail -1
+    --jobs "$JOBS" --threads 1 --info-plane-every 0 --no-layouts --out "$OUT/$name" "${extra[@]}" "$@" |
+    tail -1
 }
 
 ablation default

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Regenerates the studies of docs/RESULTS.md with one command: the ten-digit study (XDD and the six
+# baselines, REPS seeds each), its Figure 1 images and tables, the ablations on held-out 8, and
+# Fashion-MNIST with class 0 held out. Every sweep resumes, so running it again finishes what an
+# interrupted run left; the tables are written again from the run stores each time.
+#
+#   scripts/reproduce_results.sh                 # everything, full size (hours on 2 CPU cores)
+#   STUDIES="digits" scripts/reproduce_results.sh
+#
+# Output: run stores and run folders under OUT, the tables as Markdown in OUT/tables, the figures in
+# FIGURES. Environment: XDD (program), OUT (out/results), FIGURES (OUT/figures; docs/figures to
+# refresh the committed ones), DATA (MNIST folder), FASHION (Fashion-MNIST folder), HOLDOUTS (0-9),
+# REPS (10), ABLATION_REPS (3), JOBS (2), STUDIES ("digits ablations fashion"), SWEEP_FLAGS (extra
+# flags for every run, e.g. "--preset tiny --epochs 1 --steps 3 --train-limit 500 --test-limit 500"
+# for a quick check of the script itself).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+XDD="${XDD:-$ROOT/build/app/xdd}"
+OUT="${OUT:-$ROOT/out/results}"
+FIGURES="${FIGURES:-$OUT/figures}"
+DATA="${DATA:-$ROOT/data/mnist}"
+FASHION="${FASHION:-/usr/share/datasets/fashion-mnist}"
+HOLDOUTS="${HOLDOUTS:-0-9}"
+REPS="${REPS:-10}"
+ABLATION_REPS="${ABLATION_REPS:-3}"
+JOBS="${JOBS:-2}"
+STUDIES="${STUDIES:-digits ablations fashion}"
+read -r -a extra <<<"${SWEEP_FLAGS:-}"
+METHODS=(xdd softmax mcdd isomax isomax_plus snn svdd)
+TABLES="$OUT/tables"
+PY=/usr/bin/python3  # Debian's, with scipy for the intervals
+
+[[ -x $XDD ]] || { echo "reproduce_results: $XDD is not built (scripts/setup.sh builds it)" >&2; exit 2; }
+mkdir -p "$TABLES" "$FIGURES"
+
+# sweep STORE FOLDER ARGS...: one resumable sweep of every method, recorded in STORE.
+sweep() {
+  local store=$1 folder=$2
+  shift 2
+  "$XDD" --store "$store" sweep --methods "${METHODS[@]}" --betas 1 --jobs "$JOBS" --threads 1 \
+    --info-plane-every 0 --no-layouts --out "$folder" "${extra[@]}" "$@" | tail -1
+}
+
+# table NAME ARGS...: a results_tables.py table into $TABLES/NAME.md.
+table() {
+  local name=$1
+  shift
+  "$PY" "$ROOT/scripts/results_tables.py" --xdd "$XDD" "$@" >"$TABLES/$name.md.tmp"
+  mv "$TABLES/$name.md.tmp" "$TABLES/$name.md"
+  echo "wrote $TABLES/$name.md"
+}
+
+digits() {
+  local store="$OUT/study.db"
+  echo "== ten-digit study: held-out $HOLDOUTS, ${#METHODS[@]} methods, $REPS seeds"
+  sweep "$store" "$OUT/digits" --data "$DATA" --holdouts "$HOLDOUTS" --reps "$REPS"
+  "$XDD" --store "$store" figure fig1 --method xdd --width 900 --height 380 \
+    --out "$FIGURES/fig1_digits_fast5.png"
+  "$XDD" --store "$store" figure fig1 --width 1200 --height 450 --out "$FIGURES/fig1_baselines_all.png"
+  table digits_change change --store "$store"
+  for metric in auprc auroc fpr95 entanglement; do
+    table "digits_$metric" digits --store "$store" --metric "$metric"
+  done
+  table digits_auprc_own digits --store "$store" --score own
+}
+
+ablations() {
+  local folder="$OUT/ablations"
+  local store="$folder/ablations.db"
+  echo "== ablations: held-out 8, XDD, $ABLATION_REPS seeds per setting"
+  OUT="$folder" STORE="$store" XDD="$XDD" DATA="$DATA" JOBS="$JOBS" REPS="$ABLATION_REPS" \
+    HOLDOUT=8 SWEEP_FLAGS="${SWEEP_FLAGS:-}" "$ROOT/scripts/ablations.sh"
+  table ablations ablation --store "$store"
+}
+
+fashion() {
+  local store="$OUT/fashion.db"
+  echo "== Fashion-MNIST: class 0 held out, ${#METHODS[@]} methods, 3 seeds"
+  sweep "$store" "$OUT/fashion" --data "$FASHION" --holdouts 0 --reps 3
+  "$XDD" --store "$store" figure fig1 --width 700 --height 320 --out "$FIGURES/fig1_fashion_h0.png"
+  for metric in auprc auroc; do table "fashion_$metric" digits --store "$store" --metric "$metric"; done
+  table fashion_auprc_own digits --store "$store" --score own
+}
+
+for study in $STUDIES; do
+  case $study in
+    digits | ablations | fashion) "$study" ;;
+    *) echo "reproduce_results: unknown study '$study' (digits, ablations, fashion)" >&2; exit 2 ;;
+  esac
+done
+echo "done: tables in $TABLES, figures in $FIGURES"
