@@ -151,11 +151,23 @@ TEST(SweepArray, TasksResumeAndMergingTwiceAddsNothing) {
   const fs::path sweep = dir.path() / "sweep";
   const fs::path db = dir.path() / "runs.db";
 
+  // A merge into db: its exit status, its summary's counts and, when jobs are missing, the array
+  // tasks it names to run again.
+  const auto expect_merge = [&](int status, int already, int imported, int missing,
+                                const std::string& tasks_again) {
+    const Result r = run_cli(args + " --merge" + store_flag(db));
+    EXPECT_EQ(r.status, status) << r.output;
+    EXPECT_TRUE(contains(r.output, std::to_string(already) + " were already in " + db.string() +
+                                       ", " + std::to_string(imported) + " imported, " +
+                                       std::to_string(missing) + " missing"))
+        << r.output;
+    if (!tasks_again.empty()) {
+      EXPECT_TRUE(contains(r.output, "run array task(s) " + tasks_again + " again")) << r.output;
+    }
+  };
+
   // Nothing ran yet: the merge names every task to run.
-  const Result empty = run_cli(args + " --merge" + store_flag(db));
-  EXPECT_EQ(empty.status, 2) << empty.output;
-  EXPECT_TRUE(contains(empty.output, "0 imported, 8 missing")) << empty.output;
-  EXPECT_TRUE(contains(empty.output, "run array task(s) 0,1,2,3 again")) << empty.output;
+  expect_merge(2, 0, 0, 8, "0,1,2,3");
 
   // Tasks 0 and 2 (digit 3, seeds 0 and 1) at the same time, one of them the Slurm way: they
   // share digit 3's GAN, and the cache lock lets exactly one of them pre-train it.
@@ -184,12 +196,7 @@ TEST(SweepArray, TasksResumeAndMergingTwiceAddsNothing) {
   const Result cut = run_cli(args + " --array-task 1 --max-starts 1");
   ASSERT_EQ(cut.status, 0) << cut.output;
   EXPECT_TRUE(contains(cut.output, "2 jobs, 0 were already done, 1 ran")) << cut.output;
-  const Result partial = run_cli(args + " --merge" + store_flag(db));
-  EXPECT_EQ(partial.status, 2) << partial.output;
-  EXPECT_TRUE(
-      contains(partial.output, "0 were already in " + db.string() + ", 5 imported, 3 missing"))
-      << partial.output;
-  EXPECT_TRUE(contains(partial.output, "run array task(s) 1,3 again")) << partial.output;
+  expect_merge(2, 0, 5, 3, "1,3");
 
   // Run again, task 1 does only its missing job; task 3 records nothing (--no-store).
   const Result resumed = run_cli(args + " --array-task 1");
@@ -206,20 +213,11 @@ TEST(SweepArray, TasksResumeAndMergingTwiceAddsNothing) {
   // A job of task 3 stopped while computing its layouts (written after metrics.json): the merge
   // does not take it, and task 3 run again redoes only that job.
   fs::remove(sweep / "h5-softmax-beta1-seed1" / "layout_after.csv");
-  const Result unfinished = run_cli(args + " --merge" + store_flag(db));
-  EXPECT_EQ(unfinished.status, 2) << unfinished.output;
-  EXPECT_TRUE(
-      contains(unfinished.output, "5 were already in " + db.string() + ", 2 imported, 1 missing"))
-      << unfinished.output;
-  EXPECT_TRUE(contains(unfinished.output, "run array task(s) 3 again")) << unfinished.output;
+  expect_merge(2, 5, 2, 1, "3");
   const Result redone = run_cli(args + " --array-task 3 --no-store");
   EXPECT_TRUE(contains(redone.output, "2 jobs, 1 were already done, 1 ran")) << redone.output;
 
-  const Result merged = run_cli(args + " --merge" + store_flag(db));
-  ASSERT_EQ(merged.status, 0) << merged.output;
-  EXPECT_TRUE(
-      contains(merged.output, "7 were already in " + db.string() + ", 1 imported, 0 missing"))
-      << merged.output;
+  expect_merge(0, 7, 1, 0, "");
   const auto once = runs_by_folder(db);
   ASSERT_EQ(once.size(), 8u);
   std::set<std::string> expected;
@@ -237,10 +235,6 @@ TEST(SweepArray, TasksResumeAndMergingTwiceAddsNothing) {
   EXPECT_EQ(got, expected);
 
   // Twice = once: same records, same ids.
-  const Result twice = run_cli(args + " --merge" + store_flag(db));
-  ASSERT_EQ(twice.status, 0) << twice.output;
-  EXPECT_TRUE(
-      contains(twice.output, "8 were already in " + db.string() + ", 0 imported, 0 missing"))
-      << twice.output;
+  expect_merge(0, 8, 0, 0, "");
   EXPECT_EQ(runs_by_folder(db), once);
 }
