@@ -35,3 +35,4 @@ for lr in 0.0001 0.01; do ablation "lr-$lr" --lr "$lr"; done
 ablation pairs-inter --pairs inter
 ablation relevance-learned --relevance learned
 ablation gan-epochs-1 --epochs 1
+ablation preset-tiny --preset tiny
