@@ -229,6 +229,11 @@ TEST(RunStore, HostileRunFolderValuesAreRefusedNamingTheFolder) {
   metrics["config"]["holdout"] = 8;
   metrics["after"]["auprc"] = "high";
   expect_refused("metrics.json", metrics.dump());
+  metrics["after"]["auprc"] = 0.6;
+  metrics["entanglement"]["before"] = "high";  // checked like the metrics
+  expect_refused("metrics.json", metrics.dump());
+  metrics["entanglement"] = 2.1;
+  expect_refused("metrics.json", metrics.dump());
   EXPECT_TRUE(store.list().empty());
 
   write_fake_run_folder(run, xdd::test::FakeRun{});

@@ -1,7 +1,6 @@
 #include "store/run_rows.h"
 
 #include <cmath>
-#include <initializer_list>
 #include <optional>
 
 #include "core/error.h"
@@ -11,18 +10,6 @@ namespace xdd::store {
 namespace {
 
 using nlohmann::json;
-
-// The number at `path` inside `j` (e.g. {"entanglement", "before"}); empty when any step is
-// missing or the value is not a number (null: unknown), so a partial record stays partial.
-std::optional<double> number_at(const json& j, std::initializer_list<const char*> path) {
-  const json* at = &j;
-  for (const char* key : path) {
-    if (!at->is_object() || !at->contains(key)) return std::nullopt;
-    at = &(*at)[key];
-  }
-  if (!at->is_number()) return std::nullopt;
-  return at->get<double>();
-}
 
 // Binds config[key] if it is present and of the expected kind; NULL if absent.
 void bind_int_field(sql::Statement& st, int index, const json& config, const char* key) {
@@ -68,6 +55,18 @@ double metric_value(const json& obj, const char* key, const std::string& source)
                     obj[key].dump());
   }
   return obj[key].get<double>();
+}
+
+// metrics["entanglement"][when] ("before" or "after") under the rules of metric_value; empty when
+// the run has none (recorded before the readout existed, or stopped before scoring).
+std::optional<double> entanglement_value(const json& metrics, const char* when,
+                                         const std::string& source) {
+  if (!metrics.contains("entanglement") || metrics["entanglement"].is_null()) return std::nullopt;
+  const json& e = metrics["entanglement"];
+  if (!e.is_object()) throw DataError(source + ": 'entanglement' must be an object");
+  const double value = metric_value(e, when, source);
+  if (std::isnan(value)) return std::nullopt;
+  return value;
 }
 
 }  // namespace
@@ -158,7 +157,11 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
                      "entanglement_before = coalesce(?, entanglement_before), "
                      "entanglement_after = coalesce(?, entanglement_after) WHERE id = ?");
   upd.bind(1, to_string(status)).bind(2, ended_at);
-  upd.bind(3, number_at(m, {"chance_auprc"}));
+  std::optional<double> chance;
+  if (m.contains("chance_auprc") && m["chance_auprc"].is_number()) {
+    chance = m["chance_auprc"].get<double>();
+  }
+  upd.bind(3, chance);
   if (m.contains("seconds"))
     upd.bind(4, m["seconds"].dump());
   else
@@ -167,8 +170,8 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
     upd.bind(5, m["compute"].dump());
   else
     upd.bind_null(5);
-  upd.bind(6, number_at(m, {"entanglement", "before"}));
-  upd.bind(7, number_at(m, {"entanglement", "after"}));
+  upd.bind(6, entanglement_value(m, "before", source));
+  upd.bind(7, entanglement_value(m, "after", source));
   upd.bind(8, id);
   upd.run();
 }
