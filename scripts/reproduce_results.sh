@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Regenerates the studies of docs/RESULTS.md with one command: the ten-digit study (XDD and the six
-# baselines, REPS seeds each), its Figure 1 images and tables, the ablations on held-out 8, and
-# Fashion-MNIST with class 0 held out. Every sweep resumes, so running it again finishes what an
+# Regenerates the studies of docs/RESULTS.md with one command: the ten-digit study (XDD, the
+# bn_only control and the six baselines, REPS seeds each, and XDD's first, in-sample version), its
+# Figure 1 images and tables, the XDD settings over all ten digits (bn, pairs, scale, estimator;
+# SETTING_REPS seeds), the ablations on held-out 8, and Fashion-MNIST with class 0 held out. Every sweep resumes, so running it again finishes what an
 # interrupted run left; the tables are written again from the run stores each time.
 #
 #   scripts/reproduce_results.sh                 # everything, full size (hours on 2 CPU cores)
-#   STUDIES="digits" scripts/reproduce_results.sh
+#   STUDIES="digits settings" REPS=3 scripts/reproduce_results.sh   # what RESULTS.md reports now
 #
 # Output: run stores and run folders under OUT, the tables as Markdown in OUT/tables, the figures in
 # FIGURES. Environment: XDD (program), OUT (out/results), FIGURES (OUT/figures; docs/figures to
 # refresh the committed ones), DATA (MNIST folder), FASHION (Fashion-MNIST folder), HOLDOUTS (0-9),
-# REPS (10), ABLATION_REPS (3), JOBS (2), STUDIES ("digits ablations fashion"), SWEEP_FLAGS (extra
+# REPS (10), SETTING_REPS (3), ABLATION_REPS (3), JOBS (2), STUDIES ("digits settings ablations
+# fashion"), SWEEP_FLAGS (extra
 # flags for every run, e.g. "--preset tiny --epochs 1 --steps 3 --train-limit 500 --test-limit 500"
 # for a quick check of the script itself).
 set -euo pipefail
@@ -22,22 +24,28 @@ DATA="${DATA:-$ROOT/data/mnist}"
 FASHION="${FASHION:-/usr/share/datasets/fashion-mnist}"
 HOLDOUTS="${HOLDOUTS:-0-9}"
 REPS="${REPS:-10}"
+SETTING_REPS="${SETTING_REPS:-3}"
 ABLATION_REPS="${ABLATION_REPS:-3}"
 JOBS="${JOBS:-2}"
-STUDIES="${STUDIES:-digits ablations fashion}"
+STUDIES="${STUDIES:-digits settings ablations fashion}"
 read -r -a extra <<<"${SWEEP_FLAGS:-}"
-METHODS=(xdd softmax mcdd isomax isomax_plus snn svdd)
+METHODS=(xdd bn_only softmax mcdd isomax isomax_plus snn svdd)
+# XDD as the first version computed it (SPEC §4: in-sample relevance, detached scale, all pairs).
+FIRST_VERSION=(--relevance in_sample --scale detached --pairs all)
 TABLES="$OUT/tables"
 PY=/usr/bin/python3  # Debian's, with scipy for the intervals
 
 [[ -x $XDD ]] || { echo "reproduce_results: $XDD is not built (scripts/setup.sh builds it)" >&2; exit 2; }
 mkdir -p "$TABLES" "$FIGURES"
 
-# sweep STORE FOLDER ARGS...: one resumable sweep of every method, recorded in STORE.
+# sweep STORE FOLDER ARGS...: one resumable sweep, every method unless ARGS name --methods,
+# recorded in STORE.
 sweep() {
   local store=$1 folder=$2
   shift 2
-  "$XDD" --store "$store" sweep --methods "${METHODS[@]}" --betas 1 --jobs "$JOBS" --threads 1 \
+  local methods=(--methods "${METHODS[@]}")
+  [[ " $* " == *" --methods "* ]] && methods=()
+  "$XDD" --store "$store" sweep "${methods[@]}" --betas 1 --jobs "$JOBS" --threads 1 \
     --info-plane-every 0 --no-layouts --out "$folder" "${extra[@]}" "$@" | tail -1
 }
 
@@ -58,10 +66,34 @@ digits() {
     --out "$FIGURES/fig1_digits_fast5.png"
   "$XDD" --store "$store" figure fig1 --width 1200 --height 450 --out "$FIGURES/fig1_baselines_all.png"
   table digits_change change --store "$store"
-  for metric in auprc auroc fpr95 entanglement; do
+  table digits_change_nearest change --store "$store" --score nearest
+  table digits_change_bn_only change --store "$store" --method bn_only
+  for metric in auprc auroc fpr95 entanglement entanglement_min; do
     table "digits_$metric" digits --store "$store" --metric "$metric"
   done
   table digits_auprc_own digits --store "$store" --score own
+  table digits_auprc_nearest digits --store "$store" --score nearest
+
+  local first="$OUT/study_first_version.db"
+  echo "== the first XDD version (in-sample relevance, detached scale, all pairs), $REPS seeds"
+  sweep "$first" "$OUT/digits-first-version" --data "$DATA" --holdouts "$HOLDOUTS" --reps "$REPS" \
+    --methods xdd "${FIRST_VERSION[@]}"
+  table digits_change_first_version change --store "$first"
+}
+
+# XDD's settings over every held-out digit, one changed at a time from the defaults.
+settings() {
+  local store="$OUT/settings.db"
+  echo "== XDD settings over held-out $HOLDOUTS, $SETTING_REPS seeds each"
+  local -A changes=([default]="" [bn-frozen]="--bn frozen" [pairs-all]="--pairs all"
+    [scale-detached]="--scale detached" [estimator-kde]="--estimator kde")
+  for name in default bn-frozen pairs-all scale-detached estimator-kde; do
+    read -r -a change <<<"${changes[$name]}"
+    sweep "$store" "$OUT/settings/$name" --data "$DATA" --holdouts "$HOLDOUTS" \
+      --reps "$SETTING_REPS" --methods xdd "${change[@]}"
+  done
+  table settings ablation --store "$store"
+  table settings_nearest ablation --store "$store" --score nearest
 }
 
 ablations() {
@@ -84,8 +116,9 @@ fashion() {
 
 for study in $STUDIES; do
   case $study in
-    digits | ablations | fashion) "$study" ;;
-    *) echo "reproduce_results: unknown study '$study' (digits, ablations, fashion)" >&2; exit 2 ;;
+    digits | settings | ablations | fashion) "$study" ;;
+    *) echo "reproduce_results: unknown study '$study' (digits, settings, ablations, fashion)" >&2
+      exit 2 ;;
   esac
 done
 echo "done: tables in $TABLES, figures in $FIGURES"

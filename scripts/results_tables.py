@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 """Markdown tables of stored runs for docs/RESULTS.md: mean and 95 % Student-t half-width over seeds.
 
-  scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95|entanglement] [--score kde|own]
-  scripts/results_tables.py change   --store DB [--method xdd]
-  scripts/results_tables.py ablation --store DB
+  scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95|entanglement|entanglement_min]
+                                     [--score kde|nearest|own]
+  scripts/results_tables.py change   --store DB [--method xdd] [--score kde|nearest]
+  scripts/results_tables.py ablation --store DB [--score kde|nearest]
 
 `digits`: one row per held-out digit, one column per method (the pre-trained embedding first), and
 the mean over the digits.
-`--metric entanglement`: the class entanglement of the test embedding (metrics.json "entanglement";
-runs recorded before the readout existed have none and are left out).
+`--metric entanglement`: the class entanglement of the test embedding at the median temperature
+(metrics.json "entanglement"); `entanglement_min`: at its minimising temperature ("entanglement_min").
+Runs recorded before a readout existed have none and are left out.
+`--score`: the KDE score with the median bandwidth (kde), its nearest-neighbour limit (nearest), or,
+after re-training, each method's own score (own).
 `change`: one row per held-out digit for one method: AUPRC before and after (KDE score), the paired
 change after - before over seeds, how many seeds improved, and the method's own score.
 `ablation`: one row per combination of the settings that differ between the stored runs (read from
@@ -27,7 +31,10 @@ from collections import defaultdict
 from scipy import stats
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-METHODS = ["xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"]
+METHODS = ["xdd", "bn_only", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"]
+# The metric kinds of the run store for each --score: (before, after).
+SCORE_KINDS = {"kde": ("kde_before", "kde_after"), "nearest": ("nn_before", "nn_after"),
+               "own": ("kde_before", "own_after")}
 # Settings that say where or how fast a run computed, or which repetition it is: never a row.
 NOT_SETTINGS = {"seed", "threads", "device", "cache_dir", "data_dir", "holdout", "method"}
 
@@ -61,27 +68,31 @@ def metric(run, kind, name):
     return None if value is None or math.isnan(value) else value
 
 
-def entanglement(run, when):
-    value = (run.get("entanglement") or {}).get(when)
+def entanglement(run, key, when):
+    value = (run.get(key) or {}).get(when)
     return None if value is None or math.isnan(value) else value
 
 
-def before_value(run, name):
-    return entanglement(run, "before") if name == "entanglement" else metric(run, "kde_before", name)
+def is_entanglement(name):
+    return name.startswith("entanglement")
+
+
+def before_value(run, name, before_kind):
+    return entanglement(run, name, "before") if is_entanglement(name) else metric(run, before_kind, name)
 
 
 def after_value(run, name, after_kind):
-    return entanglement(run, "after") if name == "entanglement" else metric(run, after_kind, name)
+    return entanglement(run, name, "after") if is_entanglement(name) else metric(run, after_kind, name)
 
 
 def digits_table(runs, name, score):
-    after_kind = "own_after" if score == "own" else "kde_after"
+    before_kind, after_kind = SCORE_KINDS[score]
     methods = [m for m in METHODS if any(r["method"] == m for r in runs)]
     before, after, chance, seeds = defaultdict(dict), defaultdict(lambda: defaultdict(list)), {}, defaultdict(set)
     for r in runs:
         d = r["holdout"]
         chance[d] = r.get("chance_auprc")
-        b = before_value(r, name)
+        b = before_value(r, name, before_kind)
         if b is not None:
             before[d][r["seed"]] = b  # one pre-trained embedding per (digit, seed), whatever the method
         a = after_value(r, name, after_kind)
@@ -111,17 +122,18 @@ def digits_table(runs, name, score):
     return "\n".join(lines)
 
 
-def change_table(runs, method):
+def change_table(runs, method, score):
+    before_kind, after_kind = SCORE_KINDS[score]
     runs = [r for r in runs if r["method"] == method]
     by_digit = defaultdict(list)
     for r in runs:
         by_digit[r["holdout"]].append(r)
-    header = ["digit", "n", "chance", "AUPRC before", f"after {method} (KDE)", "change", "seeds improved",
-              f"{method} own score"]
+    header = ["digit", "n", "chance", "AUPRC before", f"after {method} ({score})", "change",
+              "seeds improved", f"{method} own score"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for d in sorted(by_digit):
         group = by_digit[d]
-        pairs = [(metric(r, "kde_before", "auprc"), metric(r, "kde_after", "auprc")) for r in group]
+        pairs = [(metric(r, before_kind, "auprc"), metric(r, after_kind, "auprc")) for r in group]
         pairs = [(b, a) for b, a in pairs if b is not None and a is not None]
         change = [a - b for b, a in pairs]
         own = [v for v in (metric(r, "own_after", "auprc") for r in group) if v is not None]
@@ -138,7 +150,8 @@ def run_settings(run):
     return {k: v for k, v in config.items() if k not in NOT_SETTINGS}
 
 
-def ablation_table(runs):
+def ablation_table(runs, score):
+    before_kind, after_kind = SCORE_KINDS[score]
     settings = [run_settings(r) for r in runs]
     # The settings every run has (older versions wrote fewer) that differ between runs.
     common = set.intersection(*(set(s) for s in settings))
@@ -149,7 +162,7 @@ def ablation_table(runs):
     # Each row is named by what it changes from the most common value of each setting.
     usual = {k: max({json.dumps(s[k]) for s in settings}, key=[json.dumps(s[k]) for s in settings].count)
              for k in keys}
-    header = ["changed setting", "n", "AUPRC before", "AUPRC after (KDE)", "change", "AUPRC after (own)"]
+    header = ["changed setting", "n", "AUPRC before", f"AUPRC after ({score})", "change", "AUPRC after (own)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
 
     def number_or_zero(value):
@@ -165,8 +178,8 @@ def ablation_table(runs):
     rows = [([(k, v) for k, v in zip(keys, values) if v != usual[k]], group)
             for values, group in groups.items()]
     for changed, group in sorted(rows, key=lambda row: sort_key(row[0])):
-        before = [metric(r, "kde_before", "auprc") for r in group]
-        after = [metric(r, "kde_after", "auprc") for r in group]
+        before = [metric(r, before_kind, "auprc") for r in group]
+        after = [metric(r, after_kind, "auprc") for r in group]
         own = [v for v in (metric(r, "own_after", "auprc") for r in group) if v is not None]
         change = [a - b for a, b in zip(after, before) if a is not None and b is not None]
         label = ", ".join(f"{k} = {v.strip(chr(34))}" for k, v in changed) or "none (defaults)"
@@ -182,12 +195,14 @@ def main():
     parser.add_argument("table", choices=["digits", "change", "ablation"])
     parser.add_argument("--store", required=True, action="append", help="run store database (repeatable)")
     parser.add_argument("--xdd", default=os.path.join(ROOT, "build", "app", "xdd"), help="the xdd program")
-    parser.add_argument("--metric", default="auprc", choices=["auprc", "auroc", "fpr95", "entanglement"])
+    parser.add_argument("--metric", default="auprc",
+                        choices=["auprc", "auroc", "fpr95", "entanglement", "entanglement_min"])
     parser.add_argument("--method", default="xdd", choices=METHODS, help="the method of the change table")
-    parser.add_argument("--score", default="kde", choices=["kde", "own"],
-                        help="score after re-training: the common KDE score or each method's own")
+    parser.add_argument("--score", default="kde", choices=list(SCORE_KINDS),
+                        help="the KDE score (median bandwidth), its nearest-neighbour limit, or "
+                             "after re-training each method's own")
     args = parser.parse_args()
-    if args.metric == "entanglement" and args.score == "own":
+    if is_entanglement(args.metric) and args.score != "kde":
         parser.error("--score own is for scores; the entanglement is one number per embedding")
     runs = [r for store in args.store for r in stored_runs(args.xdd, store)]
     if not runs:
@@ -195,9 +210,11 @@ def main():
     if args.table == "digits":
         print(digits_table(runs, args.metric, args.score))
     elif args.table == "change":
-        print(change_table(runs, args.method))
+        print(change_table(runs, args.method, args.score))
     else:
-        print(ablation_table(runs))
+        if args.score == "own":
+            parser.error("the ablation table shows the own score in its own column")
+        print(ablation_table(runs, args.score))
 
 
 if __name__ == "__main__":

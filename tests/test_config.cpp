@@ -120,6 +120,7 @@ TEST(ExperimentConfig, EveryKeyRejectsBadValuesNamingItsRange) {
       {"estimator", {"mine"}},
       {"pairs", {"some"}},
       {"relevance", {"none"}},
+      {"scale", {"median", 2}},
       {"bn", {"off"}},
       {"layers", {"first", "last4"}},
       {"retrain_steps", {-1, 1000001}},
@@ -189,4 +190,22 @@ TEST(ExperimentConfig, DeeplyNestedConfigFileIsADataErrorNamingTheFile) {
   }
   std::ofstream(file) << "{\"holdout\": " << std::string(50, '[') << std::string(50, ']') << "}";
   EXPECT_THROW(xdd::load_config_file(file), xdd::InvalidArgument);  // not too deep: a wrong type
+}
+
+TEST(ExperimentConfig, ConfigsFromBeforeTheEstimatorChangeKeepTheirMeaning) {
+  // Written before "scale" existed: they ran the detached scale, and "batch" was in-sample.
+  const nlohmann::json old = {{"method", "xdd"}, {"relevance", "batch"}, {"pairs", "all"}};
+  const ExperimentConfig c = xdd::config_from_json(xdd::with_current_meaning(old));
+  EXPECT_EQ(c.scale, "detached");
+  EXPECT_EQ(c.relevance, "in_sample");
+  EXPECT_EQ(c.pairs, "all");
+  const ExperimentConfig learned = xdd::config_from_json(
+      xdd::with_current_meaning({{"relevance", "learned"}, {"pairs", "inter"}}));
+  EXPECT_EQ(learned.relevance, "learned");
+  EXPECT_EQ(learned.pairs, "inter");
+  // A current config is left as it is.
+  const nlohmann::json now = xdd::to_json(ExperimentConfig{});
+  EXPECT_EQ(xdd::with_current_meaning(now), now);
+  EXPECT_EQ(ExperimentConfig{}.relevance, "batch");
+  EXPECT_EQ(ExperimentConfig{}.scale, "normalized");
 }

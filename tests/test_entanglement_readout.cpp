@@ -1,5 +1,5 @@
 // The class entanglement readout (pipeline/entanglement_readout.h): the SNN loss of a strided test
-// sample at the sample's own median scale.
+// sample at its minimising temperature, and at the sample's own median scale (the first version).
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -27,26 +27,41 @@ std::pair<torch::Tensor, torch::Tensor> points(int64_t n, int64_t d, int64_t cla
 
 TEST(EntanglementReadout, LabelsUnrelatedToPositionGiveAboutLogOfTheClassCount) {
   const auto [z, y] = points(1000, 20, 10, false);
-  // Each point has 99 same-class partners of 999: -log(99/999) = 2.31 when every kernel is alike.
-  EXPECT_NEAR(xdd::test_entanglement(z, y), std::log(999.0 / 99.0), 0.02);
+  // Each point has 99 same-class partners of 999: -log(99/999) = 2.31 when every kernel is alike,
+  // and no temperature does much better.
+  const xdd::Entanglement e = xdd::test_entanglement(z, y);
+  EXPECT_NEAR(e.at_median, std::log(999.0 / 99.0), 0.02);
+  EXPECT_NEAR(e.minimum, std::log(999.0 / 99.0), 0.05);
+  EXPECT_LE(e.minimum, e.at_median + 1e-12);
 }
 
-TEST(EntanglementReadout, SeparatedClassesAreLessEntangledAndScaleDoesNotMatter) {
+TEST(EntanglementReadout, SeparatedClassesReadNearZeroAtTheirTemperature) {
   const auto [z, y] = points(1000, 20, 10, true);
   // At the median scale (a between-class distance, 90 % of the pairs) each point keeps ~0.99 of its
   // class's kernel mass and e^-1 of the rest: -log(99 * 0.99 / (99 * 0.99 + 900 / e)) = 1.47.
-  const double separated = xdd::test_entanglement(z, y);
-  EXPECT_NEAR(separated, 1.47, 0.05);
-  EXPECT_NEAR(xdd::test_entanglement(z * 37.0, y), separated, 1e-9);
+  const xdd::Entanglement e = xdd::test_entanglement(z, y);
+  EXPECT_NEAR(e.at_median, 1.47, 0.05);
+  // A temperature near the within-class distances (40 against 5,000 between classes) separates
+  // them: within 1e-3 of 0, found well below the median.
+  EXPECT_LT(e.minimum, 1e-3);
+  EXPECT_GE(e.minimum, 0.0);
+  EXPECT_LT(e.temperature, 0.1);
+  // Scale-free: the same values, the same relative temperature.
+  const xdd::Entanglement scaled = xdd::test_entanglement(z * 37.0, y);
+  EXPECT_NEAR(scaled.at_median, e.at_median, 1e-9);
+  EXPECT_NEAR(scaled.minimum, e.minimum, 1e-9);
+  EXPECT_NEAR(scaled.temperature, e.temperature, 1e-6 * e.temperature);
 }
 
 TEST(EntanglementReadout, UsesEveryKthRowForLargeSetsAndTheirMedianScale) {
   const auto [z, y] = points(2500, 8, 10, false);  // stride 2500 / 1000 = 2
   const torch::Tensor rows = torch::arange(0, 2500, 2, torch::kInt64);
   const torch::Tensor zs = z.index_select(0, rows);
-  const double expected =
-      xdd::snn_entanglement(zs, y.index_select(0, rows), xdd::median_pair_squared_distance(zs));
-  EXPECT_DOUBLE_EQ(xdd::test_entanglement(z, y), expected);
+  const torch::Tensor ys = y.index_select(0, rows);
+  const double median = xdd::median_pair_squared_distance(zs);
+  const xdd::Entanglement e = xdd::test_entanglement(z, y);
+  EXPECT_NEAR(e.at_median, xdd::snn_entanglement(zs, ys, median), 1e-12);
+  EXPECT_NEAR(e.minimum, xdd::snn_entanglement(zs, ys, e.temperature * median), 1e-9);
 }
 
 TEST(EntanglementReadout, BadInputIsAnInvalidArgument) {

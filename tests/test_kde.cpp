@@ -112,3 +112,23 @@ TEST(MedianPairwiseDistance, RejectsBadArguments) {
   EXPECT_THROW(xdd::median_pairwise_distance(points({0, 0, std::nan(""), 1})),
                xdd::InvalidArgument);
 }
+
+TEST(Kde, NearestNeighbourScoreIsTheSmallBandwidthLimit) {
+  // Distances to (0,0), (2,0), (0,1): (1,0) -> 1, (0,0) -> 0, (-1,3) -> sqrt 5.
+  const torch::Tensor query = points({1, 0, 0, 0, -1, 3});
+  const torch::Tensor s = xdd::nearest_neighbour_scores(query, reference());
+  ASSERT_EQ(s.scalar_type(), torch::kFloat64);
+  EXPECT_NEAR(s[0].item<double>(), 1.0, 1e-12);
+  EXPECT_NEAR(s[1].item<double>(), 0.0, 1e-6);
+  EXPECT_NEAR(s[2].item<double>(), std::sqrt(5.0), 1e-12);
+  // As h -> 0, h^2 * (kde score - log M) -> nearest squared distance / 2: the same ranking.
+  const double h = 0.05;
+  const torch::Tensor k = xdd::kde_scores(query, reference(), h);
+  for (int i = 0; i < 3; ++i) {
+    const double d = s[i].item<double>();
+    EXPECT_NEAR(h * h * (k[i].item<double>() - std::log(3.0)), d * d / 2.0, 2 * h * h) << i;
+  }
+  EXPECT_THROW(xdd::nearest_neighbour_scores(query, torch::zeros({0, 2})), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::nearest_neighbour_scores(torch::zeros({2, 3}), reference()),
+               xdd::InvalidArgument);
+}

@@ -20,8 +20,8 @@ void expect_invalid(const xdd::LossOptions& o, const std::string& field) {
   }
 }
 
-// The option sets to stress: the six baselines and the four XDD estimator/pairs combinations, plus
-// learned relevance.
+// The option sets to stress: the six baselines, the control, and every XDD estimator, pairs,
+// relevance and scale combination.
 std::vector<xdd::LossOptions> all_configurations() {
   std::vector<xdd::LossOptions> out;
   for (const auto& m : xdd::loss_method_names()) {
@@ -31,13 +31,15 @@ std::vector<xdd::LossOptions> all_configurations() {
   }
   for (const char* est : {"paper", "kde"})
     for (const char* pairs : {"all", "inter"})
-      for (const char* rel : {"batch", "learned"}) {
-        xdd::LossOptions o;
-        o.estimator = est;
-        o.pairs = pairs;
-        o.relevance = rel;
-        out.push_back(o);
-      }
+      for (const char* rel : {"batch", "in_sample", "learned"})
+        for (const char* scale : {"normalized", "detached"}) {
+          xdd::LossOptions o;
+          o.estimator = est;
+          o.pairs = pairs;
+          o.relevance = rel;
+          o.scale = scale;
+          out.push_back(o);
+        }
   return out;
 }
 
@@ -45,7 +47,7 @@ std::vector<xdd::LossOptions> all_configurations() {
 
 TEST(LossFactory, BuildsEveryMethod) {
   const std::vector<std::string> names = xdd::loss_method_names();
-  ASSERT_EQ(names.size(), 7u);
+  ASSERT_EQ(names.size(), 8u);
   for (const auto& m : names) {
     xdd::LossOptions o;
     o.method = m;
@@ -74,6 +76,9 @@ TEST(LossFactory, InvalidOptionsNameTheField) {
   o.relevance = "fixed";
   expect_invalid(o, "relevance");
   o = {};
+  o.scale = "median";
+  expect_invalid(o, "scale");
+  o = {};
   o.num_classes = 1;
   expect_invalid(o, "num_classes");
   o.method = "svdd";  // one class is enough for Deep SVDD
@@ -96,7 +101,8 @@ TEST(LossFactory, FiniteValuesAndGradientsEverywhere) {
       loss->initialize(base, y);
       const torch::Tensor z = base.clone().requires_grad_(true);
       const xdd::LossTerms t = loss->loss(z, y);
-      const std::string what = o.method + "/" + o.estimator + "/" + o.pairs + "/" + o.relevance;
+      const std::string what =
+          o.method + "/" + o.estimator + "/" + o.pairs + "/" + o.relevance + "/" + o.scale;
       ASSERT_EQ(t.parts.back().first, "total") << what;
       for (const auto& [name, v] : t.parts) EXPECT_TRUE(all_finite(v)) << what << " " << name;
       t.total.backward();

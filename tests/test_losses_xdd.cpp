@@ -1,6 +1,7 @@
-// XDD loss: each term against a hand computation on 4 points in 2-D, gradient directions, beta
-// scaling, learned mode, own score. Literals marked (py) were checked with /usr/bin/python3 +
-// torch 1.13.
+// XDD loss, first version (scale `detached`, relevance `in_sample`): each term against a hand
+// computation on 4 points in 2-D, gradient directions, beta scaling, own score. Literals marked
+// (py) were checked with /usr/bin/python3 + torch 1.13. The estimators that replaced them are
+// tested on data with known answers in test_losses_xdd_estimators.cpp.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -29,6 +30,8 @@ LossOptions xdd_options(const std::string& estimator, const std::string& pairs, 
   o.estimator = estimator;
   o.pairs = pairs;
   o.beta = beta;
+  o.scale = "detached";
+  o.relevance = "in_sample";
   o.num_classes = 2;
   o.dim = 2;
   return o;
@@ -147,13 +150,8 @@ TEST(LossesXdd, BetaScalesTheRelevanceTerm) {
   }
   // Linear in beta: g(2.5) = g(0) + 2.5 (g(1) - g(0)).
   EXPECT_TRUE(torch::allclose(grads[2], grads[0] + 2.5 * (grads[1] - grads[0]), 1e-10, 1e-12));
-  auto x =
-      std::dynamic_pointer_cast<xdd::XddLoss>(xdd::make_loss(xdd_options("paper", "all", 1.0)));
-  x->set_beta(3.0);
-  EXPECT_NEAR(x->loss(points(), labels()).total.item<double>(),
-              -31.0 / 48.0 - 3.0 * hand_relevance(), 1e-12);
-  EXPECT_THROW(x->set_beta(-1.0), xdd::InvalidArgument);
-  EXPECT_THROW(x->set_beta(NAN), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::make_loss(xdd_options("paper", "all", -1.0)), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::make_loss(xdd_options("paper", "all", NAN)), xdd::InvalidArgument);
 }
 
 TEST(LossesXdd, AbsentClassIsLeftOutOfTheSoftmax) {
@@ -163,34 +161,26 @@ TEST(LossesXdd, AbsentClassIsLeftOutOfTheSoftmax) {
               1e-12);
 }
 
-TEST(LossesXdd, LearnedModeStartsAtTheBatchEstimates) {
+TEST(LossesXdd, LearnedModeStartsAsDeepMcddNotFromTheBatch) {
   LossOptions o = xdd_options("paper", "all");
   o.relevance = "learned";
   o.num_classes = 3;
   auto loss = xdd::make_loss(o);
-  loss->initialize(points(), labels());
+  loss->initialize(points(), labels());  // nothing to take from the batch
   auto params = loss->named_parameters();
-  // Class 2 is absent: overall mean (1.5, .75), per-coordinate variance
-  // (2.8125+.8125+.3125+3.8125)/4/2.
-  const torch::Tensor mu = torch::tensor({1.0, 0.0, 2.0, 1.5, 1.5, 0.75}).view({3, 2});
-  const torch::Tensor ls = 0.5 * torch::log(torch::tensor({0.5, 0.625, 0.96875}));
-  EXPECT_TRUE(torch::allclose(params["class_means"], mu));
-  EXPECT_TRUE(torch::allclose(params["class_log_sigmas"], ls));
-  // Fixed parameters now: the gradient in z is that of log-softmax with constant centres (py).
+  // Xavier-uniform centres: |mu| <= sqrt(6 / (K + d)) = sqrt(6/5), not the class means (1,0), ...
+  const double bound = std::sqrt(6.0 / 5.0);
+  EXPECT_LE(params["class_means"].abs().max().item<double>(), bound);
+  EXPECT_FALSE(torch::allclose(params["class_means"].slice(0, 0, 1),
+                               torch::tensor({1.0f, 0.0f}).view({1, 2})));
+  EXPECT_TRUE(torch::equal(params["class_log_sigmas"], torch::zeros({3})));
+  // Fixed centres: the gradient in z is that of log-softmax with constant parameters, finite.
   const torch::Tensor z = points().requires_grad_(true);
-  LossOptions two = o;
-  two.num_classes = 2;
-  auto loss2 = xdd::make_loss(two);  // never initialised: the first batch initialises it
-  const LossTerms t = loss2->loss(z, labels());
-  EXPECT_NEAR(part(t, "relevance"), hand_relevance(), 1e-6);  // float32 parameters
+  const LossTerms t = loss->loss(z, labels());
   const torch::Tensor g = torch::autograd::grad({t.parts[1].second}, {z})[0];
-  const double expect[4][2] = {{-0.004332275, -0.008664549},
-                               {-0.132207764, -0.158649316},
-                               {0.222222222, 0.388888889},
-                               {0.000683133, 0.000910844}};
-  for (int i = 0; i < 4; ++i)
-    for (int c = 0; c < 2; ++c) EXPECT_NEAR(g[i][c].item<double>(), expect[i][c], 1e-6);
-  EXPECT_EQ(loss2->parameters().size(), 2u);
+  EXPECT_TRUE(torch::isfinite(g).all().item<bool>());
+  EXPECT_GT(g.norm().item<double>(), 0.0);
+  EXPECT_EQ(loss->parameters().size(), 2u);
   EXPECT_EQ(xdd::make_loss(xdd_options("paper", "all"))->parameters().size(), 0u);
 }
 

@@ -62,6 +62,20 @@ TEST(Pipeline, TinyRunScoresTheHeldOutDigitAndLowersTheXddLoss) {
   EXPECT_LT(o.loss_rows.back()[total], o.loss_rows.front()[total]);
   EXPECT_NE(std::find(o.loss_terms.begin(), o.loss_terms.end(), "compression"), o.loss_terms.end());
   EXPECT_NE(std::find(o.loss_terms.begin(), o.loss_terms.end(), "relevance"), o.loss_terms.end());
+  // The leave-one-out relevance term is not saturated: clearly below 0 after the first update (the
+  // in-sample term read -1.5e-8 there), and every term sends a gradient into the embedding.
+  const auto column_of = [&](const std::string& name) {
+    const auto it = std::find(o.loss_terms.begin(), o.loss_terms.end(), name);
+    EXPECT_NE(it, o.loss_terms.end()) << name;
+    return static_cast<size_t>(it - o.loss_terms.begin());
+  };
+  EXPECT_LT(o.loss_rows[1][column_of("relevance")], -0.1);
+  for (const auto& row : o.loss_rows) {
+    for (const char* grad : {"grad_compression", "grad_relevance", "grad_total"}) {
+      EXPECT_GT(row[column_of(grad)], 0.0) << grad;
+      EXPECT_TRUE(std::isfinite(row[column_of(grad)])) << grad;
+    }
+  }
   EXPECT_FALSE(o.gan_from_cache);
   EXPECT_FALSE(o.gan_history.empty());
 
@@ -96,7 +110,16 @@ TEST(Pipeline, WritesTheStableOutputFiles) {
     EXPECT_GT(e, 0.0) << stage;
     EXPECT_LT(e, std::log(10.0) + 0.5) << stage;
   }
-  EXPECT_DOUBLE_EQ(metrics["entanglement"]["after"].get<double>(), o.entanglement_after);
+  EXPECT_DOUBLE_EQ(metrics["entanglement"]["after"].get<double>(), o.entanglement_after.at_median);
+  // At the minimising temperature: no higher than at the median one, with that T recorded.
+  for (const char* stage : {"before", "after"}) {
+    const auto& e = metrics["entanglement_min"];
+    EXPECT_LE(e[stage].get<double>(), metrics["entanglement"][stage].get<double>() + 1e-12);
+    EXPECT_GT(e[std::string("temperature_") + stage].get<double>(), 0.0);
+  }
+  // The nearest-neighbour limit of the KDE score, beside the median rule.
+  EXPECT_DOUBLE_EQ(metrics["after_nearest"]["auprc"].get<double>(), o.after_nearest.auprc);
+  EXPECT_GT(o.before_nearest.auprc, 0.0);
 
   // The information plane: a point per set at step 0 and after each of the 3 steps, all finite and
   // within the estimators' bounds (I(X;Z) <= log N; I(Z;Y) <= H(Y) <= log 9).

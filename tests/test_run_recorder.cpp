@@ -76,7 +76,7 @@ TEST(RunRecorder, RecordsTheSessionsFinishedRunWithLayouts) {
   const xdd::store::RunRecord record = store.get(runs[0].id);
   size_t retrain_values = 0;
   for (const auto& step : record.steps) retrain_values += step.phase == "retrain";
-  EXPECT_EQ(retrain_values, 5u * 3u);  // compression, relevance, total per step
+  EXPECT_EQ(retrain_values, 5u * 6u);  // compression, relevance, total and their grad_ per step
 
   // The layouts hold the 500 test images and the 90 labeled examples, labelled by digit.
   for (const char* name : {"layout_before.csv", "layout_after.csv"}) {

@@ -33,7 +33,7 @@ double step_value(const RunRecord& r, const std::string& phase, std::int64_t ste
 TEST(RunStore, RoundTripOfAWrittenRun) {
   xdd::test::ScratchDir dir;
   RunStore store(dir.path() / "sub" / "runs.db");  // the folder is created
-  EXPECT_EQ(store.schema_version(), 3);
+  EXPECT_EQ(store.schema_version(), 4);
   RunStart start;
   start.dataset_name = "mnist";
   start.dataset_checksum = "md5:1234";

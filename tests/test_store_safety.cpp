@@ -131,7 +131,16 @@ TEST(RunStoreSafety, OlderSchemaIsMigratedWithItsRuns) {
   EXPECT_EQ(r.summary.label, "");
   EXPECT_FALSE(r.summary.entanglement_before);  // recorded before the readout existed
   EXPECT_FALSE(r.summary.entanglement_after);
+  EXPECT_FALSE(r.summary.entanglement_min_after);  // and before the minimising-T readout
   EXPECT_DOUBLE_EQ(r.summary.metrics.at("kde_after").auprc, 0.7);
+  EXPECT_EQ(r.summary.metrics.count("nn_after"), 0u);
+  // Schema 4's metrics table takes the nearest-neighbour kinds, and still refuses others.
+  {
+    xdd::sql::Database raw(file);
+    raw.exec("INSERT INTO metrics VALUES (1, 'nn_after', 0.6, 0.7, 0.4)");
+    EXPECT_ANY_THROW(raw.exec("INSERT INTO metrics VALUES (1, 'nn_middle', 0.6, 0.7, 0.4)"));
+  }
+  EXPECT_DOUBLE_EQ(store.get(1).summary.metrics.at("nn_after").auprc, 0.6);
   store.set_label(1, "first try");
   EXPECT_EQ(store.get(1).summary.label, "first try");
 }

@@ -33,10 +33,15 @@ void print_summary(const RunOutcome& o, const std::string& out_dir) {
   row("before re-training (KDE)", o.before);
   row("after re-training (KDE)", o.after);
   row("after, method's own score", o.after_own);
+  row("before (nearest labeled)", o.before_nearest);
+  row("after (nearest labeled)", o.after_nearest);
   std::printf(
-      "class entanglement of 1,000 test embeddings (SNN loss at the median scale): "
-      "%.3f before, %.3f after\n",
-      o.entanglement_before, o.entanglement_after);
+      "class entanglement of 1,000 test embeddings (SNN loss at its minimising T): "
+      "%.3f before (T = %.3g x median), %.3f after (T = %.3g x median); at the median T "
+      "%.3f -> %.3f\n",
+      o.entanglement_before.minimum, o.entanglement_before.temperature,
+      o.entanglement_after.minimum, o.entanglement_after.temperature,
+      o.entanglement_before.at_median, o.entanglement_after.at_median);
   std::printf("chance AUPRC %.4f; wrote %s/{metrics.json,losses.csv,scores.csv,config.json}\n",
               o.chance_auprc, out_dir.c_str());
 }

@@ -22,6 +22,7 @@
 #include "cli/sweep_tasks.h"
 #include "core/atomic_file.h"
 #include "core/error.h"
+#include "losses/loss_options.h"
 
 namespace xdd::cli {
 namespace {
@@ -56,9 +57,10 @@ int usable_cores() {
 void check_same_settings(const fs::path& config_file, const ExperimentConfig& base) {
   if (!fs::exists(config_file)) return;
   std::ifstream in(config_file);
-  const nlohmann::json before = nlohmann::json::parse(in, nullptr, false);
+  const nlohmann::json parsed = nlohmann::json::parse(in, nullptr, false);
+  const nlohmann::json before = with_current_meaning(parsed);
   nlohmann::json now = to_json(base);
-  if (before.is_discarded()) {
+  if (parsed.is_discarded()) {
     throw DataError(config_file.string() + " is not valid JSON; remove it or use another --out");
   }
   // Per-job settings, and where and how fast it computes, may differ between invocations.
@@ -154,8 +156,9 @@ void register_sweep_command(CLI::App& app) {
   auto f = std::make_shared<SweepFlags>();
   cmd->add_option("--holdouts", f->holdouts, "Held-out digits, e.g. 0-9 or 1,3,8")
       ->capture_default_str();
-  cmd->add_option("--methods", f->methods, "Losses: xdd softmax mcdd isomax isomax_plus snn svdd")
-      ->check(CLI::IsMember({"xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"}))
+  cmd->add_option("--methods", f->methods,
+                  "Losses: xdd softmax mcdd isomax isomax_plus snn svdd, or the control bn_only")
+      ->check(CLI::IsMember(loss_method_names()))
       ->capture_default_str();
   cmd->add_option("--betas", f->betas, "XDD betas (baselines run once per seed)")
       ->capture_default_str();

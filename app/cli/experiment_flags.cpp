@@ -36,14 +36,16 @@ ExperimentFlags::ExperimentFlags(CLI::App* cmd, bool pretrain_only) {
   add(cmd, "--test-limit", "test_limit", &ExperimentConfig::test_limit,
       "Use only the first N test images (0 = all)");
   add(cmd, "--method", "method", &ExperimentConfig::method,
-      "Loss: xdd, softmax, mcdd, isomax, isomax_plus, snn or svdd");
+      "Loss: xdd, softmax, mcdd, isomax, isomax_plus, snn, svdd, or the control bn_only");
   add(cmd, "--beta", "beta", &ExperimentConfig::beta, "XDD's beta (>= 0)");
   add(cmd, "--estimator", "estimator", &ExperimentConfig::estimator,
       "Compression estimator: paper or kde");
   add(cmd, "--pairs", "pairs", &ExperimentConfig::pairs,
-      "Pairs of the paper estimator: all or inter");
+      "Pairs of the paper estimator: inter or all");
   add(cmd, "--relevance", "relevance", &ExperimentConfig::relevance,
-      "Class model: batch or learned");
+      "Class model: batch (leave-one-out), in_sample (first version) or learned");
+  add(cmd, "--scale", "scale", &ExperimentConfig::scale,
+      "XDD scale fix: normalized (degree 0 in z) or detached (first version)");
   add(cmd, "--bn", "bn", &ExperimentConfig::bn, "BatchNorm while re-training: train or frozen");
   add(cmd, "--layers", "layers", &ExperimentConfig::layers,
       "Blocks of f trained: all, last1, last2, last3");
@@ -51,7 +53,7 @@ ExperimentFlags::ExperimentFlags(CLI::App* cmd, bool pretrain_only) {
   add(cmd, "--lr", "retrain_lr", &ExperimentConfig::retrain_lr, "Re-training learning rate");
   add(cmd, "--optimizer", "optimizer", &ExperimentConfig::optimizer, "adam or sgd");
   add(cmd, "--info-plane-every", "info_plane_every", &ExperimentConfig::info_plane_every,
-      "Information-plane point every k re-training steps (0 = off)");
+      "Information-plane point every k re-training steps, thinning after 10 (0 = off)");
   add(cmd, "--bandwidth", "bandwidth", &ExperimentConfig::bandwidth,
       "KDE bandwidth (0 = median pairwise distance of the labeled embeddings)");
 }

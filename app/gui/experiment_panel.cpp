@@ -129,16 +129,22 @@ void ExperimentPanel::draw_method(ExperimentConfig& config) {
          {"isomax", "IsoMax: distance logits with entropic scale"},
          {"isomax_plus", "IsoMax+: cosine-normalised distances"},
          {"snn", "soft nearest-neighbour loss"},
-         {"svdd", "Deep SVDD, one-class (labels unused)"}});
+         {"svdd", "Deep SVDD, one-class (labels unused)"},
+         {"bn_only", "control: BatchNorm statistics re-estimated, weights unchanged"}});
   ImGui::BeginDisabled(config.method != "xdd");
   combo("estimator", config.estimator,
         {{"paper", "eq. 8: mean pairwise squared distance (scale-fixed)"},
          {"kde", "kernel estimate of the mixture entropy, in [0, log N]"}});
   combo("pairs", config.pairs,
-        {{"all", "all pairs, as eq. 8 is written"}, {"inter", "only pairs of different classes"}});
+        {{"inter", "only pairs of different classes"},
+         {"all", "all pairs, as eq. 8 is written (a constant at a fixed scale)"}});
   combo("relevance", config.relevance,
-        {{"batch", "class centres and deviations from the labeled batch"},
-         {"learned", "class centres and deviations as parameters"}});
+        {{"batch", "class Gaussians from the batch, each point left out of its own class"},
+         {"in_sample", "first version: fitted on the point itself, saturated at 0"},
+         {"learned", "class centres and deviations as parameters (Deep MCDD's start)"}});
+  combo("scale", config.scale,
+        {{"normalized", "terms on the scale-normalised embedding: scaling z gains nothing"},
+         {"detached", "first version: detached median distance, its gradient inflates z"}});
   ImGui::EndDisabled();
   combo("batch norm", config.bn,
         {{"train", "batch statistics of the 90 labeled images"},

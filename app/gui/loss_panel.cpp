@@ -9,6 +9,9 @@
 #include "ui_style.h"
 
 namespace xdd {
+namespace {
+constexpr const char* kGradientPrefix = "grad_";  // training/retrainer.h names them so
+}  // namespace
 
 bool LossPanel::draw(const Snapshot& s) {
   ImGui::Checkbox("log scale", &log_y_);
@@ -48,13 +51,34 @@ bool LossPanel::draw(const Snapshot& s) {
     ImGui::PopStyleColor();
   }
   if (has_retrain) {
+    // The terms, and below them the gradient each sends into the embedding (the "grad_" columns,
+    // on a log axis): a term that teaches nothing shows as a flat line at the bottom.
     ImGui::Text("Re-training (%s)", s.config.method.c_str());
     options.first_step = 1;
-    std::vector<PlotSeries> terms;
+    std::vector<PlotSeries> terms, gradients;
     for (size_t i = 0; i < s.loss_names.size() && i < s.loss_values.size(); ++i) {
-      terms.push_back({s.loss_names[i], &s.loss_values[i], series_color(static_cast<int>(i) + 2)});
+      const std::string& name = s.loss_names[i];
+      const bool gradient = name.rfind(kGradientPrefix, 0) == 0;
+      (gradient ? gradients : terms)
+          .push_back({name, &s.loss_values[i], series_color(static_cast<int>(terms.size()) + 2)});
     }
-    draw_line_plot("##retrain_losses", terms, options, ImVec2(-1, -1));
+    const float height = ImGui::GetContentRegionAvail().y;
+    draw_line_plot("##retrain_losses", terms, options,
+                   ImVec2(-1, gradients.empty() ? -1 : height * 0.6f - gap));
+    if (!gradients.empty()) {
+      ImGui::TextUnformatted("gradient norm of each term, ||d term / d z||");
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip(
+            "The norm of each term's gradient with respect to the 90 labeled embeddings, per "
+            "step\n(log axis where every value is > 0). A term whose curve is 0 or tiny gives "
+            "the\nembedding nothing to learn from, whatever its value.");
+      }
+      LinePlotOptions grad_options = options;
+      grad_options.log_y = true;
+      for (size_t i = 0; i < gradients.size(); ++i)
+        gradients[i].color = series_color(static_cast<int>(i) + 2);
+      draw_line_plot("##retrain_gradients", gradients, grad_options, ImVec2(-1, -1));
+    }
   }
   if (!has_gan && !has_retrain) {
     ImGui::TextDisabled("Loss curves appear here when a run trains.");

@@ -12,6 +12,8 @@
 #include "config/fault_injection.h"
 #include "core/error.h"
 #include "core/json_file.h"
+#include "losses/loss_factory.h"
+#include "losses/loss_options.h"
 
 namespace xdd {
 namespace {
@@ -86,6 +88,7 @@ const std::map<std::string, Field>& fields() {
       {"estimator", field(&ExperimentConfig::estimator)},
       {"pairs", field(&ExperimentConfig::pairs)},
       {"relevance", field(&ExperimentConfig::relevance)},
+      {"scale", field(&ExperimentConfig::scale)},
       {"bn", field(&ExperimentConfig::bn)},
       {"layers", field(&ExperimentConfig::layers)},
       {"retrain_steps", field(&ExperimentConfig::retrain_steps)},
@@ -123,14 +126,14 @@ void validate(const ExperimentConfig& c) {
   require_range("labeled_per_class", c.labeled_per_class, 1, 5000, "in 1-5000");
   require_one_of("preset", c.preset, {"paper", "fast", "tiny"});
   require_range("gan_epochs", c.gan_epochs, 0, 1000, "in 0-1000 (0 = the preset's)");
-  require_one_of("method", c.method,
-                 {"xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"});
+  require_one_of("method", c.method, loss_method_names());
   if (!std::isfinite(c.beta) || c.beta < 0) {
     throw InvalidArgument("beta must be a finite number >= 0, got " + std::to_string(c.beta));
   }
   require_one_of("estimator", c.estimator, {"paper", "kde"});
   require_one_of("pairs", c.pairs, {"all", "inter"});
-  require_one_of("relevance", c.relevance, {"batch", "learned"});
+  require_one_of("relevance", c.relevance, {"batch", "in_sample", "learned"});
+  require_one_of("scale", c.scale, {"normalized", "detached"});
   require_one_of("bn", c.bn, {"train", "frozen"});
   require_one_of("layers", c.layers, {"all", "last1", "last2", "last3"});
   require_range("retrain_steps", c.retrain_steps, 0, 1000000, "in 0-1000000");
@@ -170,6 +173,15 @@ ExperimentConfig config_from_json(const nlohmann::json& j, ExperimentConfig base
     }
   }
   return base;
+}
+
+nlohmann::json with_current_meaning(const nlohmann::json& stored) {
+  if (!stored.is_object() || stored.contains("scale")) return stored;
+  json j = stored;
+  j["scale"] = "detached";
+  if (j.value("relevance", json("batch")) == json("batch")) j["relevance"] = "in_sample";
+  if (!j.contains("pairs")) j["pairs"] = "all";
+  return j;
 }
 
 ExperimentConfig load_config_file(const std::filesystem::path& file, ExperimentConfig base) {

@@ -27,18 +27,20 @@ struct ExperimentConfig {
   uint64_t gan_seed = 0;        // separate from `seed` so repetitions share one pre-trained GAN
 
   // Re-training (SPEC §4-5).
-  std::string method = "xdd";  // xdd | softmax | mcdd | isomax | isomax_plus | snn | svdd
+  std::string method = "xdd";  // xdd | softmax | mcdd | isomax | isomax_plus | snn | svdd | bn_only
   double beta = 1.0;
   std::string estimator = "paper";  // paper | kde
-  std::string pairs = "all";        // all | inter
-  std::string relevance = "batch";  // batch | learned
-  std::string bn = "train";         // train | frozen
-  std::string layers = "all";       // all | last1 | last2 | last3: which blocks of f are trained
+  std::string pairs = "inter";  // inter | all (SPEC §4: all pairs is a constant at a fixed scale)
+  std::string relevance = "batch";   // batch (leave-one-out) | in_sample (first version) | learned
+  std::string scale = "normalized";  // normalized (degree 0 in z) | detached (first version)
+  std::string bn = "train";          // train | frozen
+  std::string layers = "all";        // all | last1 | last2 | last3: which blocks of f are trained
   int retrain_steps = 200;
   double retrain_lr = 1e-3;
   std::string optimizer = "adam";  // adam | sgd
 
-  // Information plane (infoplane.csv): a point every k re-training steps (0 = off).
+  // Information plane (infoplane.csv): a point every k re-training steps for the first 10 points,
+  // then thinning (pipeline/info_plane_tracker.h: info_plane_due); 0 = off.
   int info_plane_every = 1;
 
   // Scoring: KDE bandwidth; 0 = the median pairwise distance of the labeled embeddings.
@@ -62,6 +64,11 @@ nlohmann::json to_json(const ExperimentConfig& config);
 
 // Overlays the keys present in `json` on `base`; unknown keys and wrong types are InvalidArgument.
 ExperimentConfig config_from_json(const nlohmann::json& json, ExperimentConfig base = {});
+
+// A run's stored config as the current version reads it. Configs written before the XDD estimators
+// were replaced have no "scale" key: they ran scale `detached`, and their relevance `batch` was
+// what is now called `in_sample`. Other JSON is returned unchanged.
+nlohmann::json with_current_meaning(const nlohmann::json& stored);
 
 // Reads a JSON config file (DataError/IoError naming the file on a fault) and overlays it on
 // `base`.

@@ -7,6 +7,18 @@
 
 namespace xdd {
 
+namespace {
+
+// The variance floor of fit_class_gaussians: 1e-8 times the batch's per-coordinate variance.
+double variance_floor(const torch::Tensor& z) {
+  torch::NoGradGuard no_grad;
+  const double d = static_cast<double>(z.size(1));
+  const double scale = (z - z.mean(0, true)).pow(2).sum(1).mean().item<double>() / d;
+  return 1e-8 * (scale > 0.0 ? scale : 1.0);
+}
+
+}  // namespace
+
 ClassGaussians fit_class_gaussians(const torch::Tensor& z, const torch::Tensor& y,
                                    int64_t num_classes) {
   const double d = static_cast<double>(z.size(1));
@@ -16,13 +28,32 @@ ClassGaussians fit_class_gaussians(const torch::Tensor& z, const torch::Tensor& 
   const torch::Tensor own_sq = (z - mean.index_select(0, y)).pow(2).sum(1);  // [N]
   const torch::Tensor var = torch::matmul(one_hot.t(), own_sq) / (counts.clamp_min(1.0) * d);
 
-  double scale = 0.0;
-  {
-    torch::NoGradGuard no_grad;
-    scale = (z - z.mean(0, true)).pow(2).sum(1).mean().item<double>() / d;
-  }
-  const double floor = 1e-8 * (scale > 0.0 ? scale : 1.0);
-  return {mean, 0.5 * torch::log(var.clamp_min(floor)), counts > 0};
+  return {mean, 0.5 * torch::log(var.clamp_min(variance_floor(z))), counts > 0};
+}
+
+LeaveOneOut leave_one_out_log_q(const torch::Tensor& z, const torch::Tensor& y,
+                                int64_t num_classes) {
+  const double d = static_cast<double>(z.size(1));
+  const ClassGaussians all = fit_class_gaussians(z, y, num_classes);
+  const torch::Tensor n =
+      torch::bincount(y, {}, num_classes).to(z.scalar_type()).index_select(0, y);
+  const torch::Tensor usable = n > 1.5;
+  const torch::Tensor m = n.clamp_min(2.0);  // n_k, with 2 standing in where unusable
+  // With c_i = z_i - mu_k (k = y_i) and S_k = sum over class k of ||c||^2, removing z_i gives
+  // mu_k' = mu_k - c_i / (n-1), so ||z_i - mu_k'||^2 = ||c_i||^2 n^2 / (n-1)^2 and the others'
+  // scatter about mu_k' is S_k - ||c_i||^2 n / (n-1): closed forms, no per-point refit.
+  const torch::Tensor own_sq = (z - all.mean.index_select(0, y)).pow(2).sum(1);  // ||c_i||^2
+  const torch::Tensor one_hot = torch::one_hot(y, num_classes).to(z.scalar_type());
+  const torch::Tensor scatter = torch::matmul(one_hot, torch::matmul(one_hot.t(), own_sq));  // S_k
+  const torch::Tensor dist_sq = own_sq * (m / (m - 1.0)).pow(2);
+  const torch::Tensor var =
+      ((scatter - own_sq * m / (m - 1.0)) / ((m - 1.0) * d)).clamp_min(variance_floor(z));
+  const torch::Tensor own_logit = -0.5 * dist_sq / var - 0.5 * d * torch::log(var);
+
+  const torch::Tensor logits =
+      torch::where(one_hot.to(torch::kBool), own_logit.unsqueeze(1), class_logits(z, all));
+  const torch::Tensor log_q = torch::log_softmax(logits, 1).gather(1, y.unsqueeze(1)).squeeze(1);
+  return {log_q, usable};
 }
 
 torch::Tensor class_logits(const torch::Tensor& z, const ClassGaussians& g) {

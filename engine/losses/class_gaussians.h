@@ -20,6 +20,18 @@ struct ClassGaussians {
 ClassGaussians fit_class_gaussians(const torch::Tensor& z, const torch::Tensor& y,
                                    int64_t num_classes);
 
+// log q(y_i|z_i) [N] of eq. 10 with the leave-one-out rule (SPEC section 4): the other classes'
+// mu_k, sigma_k come from all their points, but z_i's own class is fitted without z_i, so a point
+// cannot vote for its own class (in-sample, a point's own class wins by about d/n nats in high
+// dimension whatever the embedding). A point whose class has no other example has no out-of-sample
+// estimate: `usable` [N] bool marks the points with one. Differentiable in z.
+struct LeaveOneOut {
+  torch::Tensor log_q;   // [N]
+  torch::Tensor usable;  // [N] bool
+};
+LeaveOneOut leave_one_out_log_q(const torch::Tensor& z, const torch::Tensor& y,
+                                int64_t num_classes);
+
 // [N,K] logits of eq. 10: -||z_i - mu_k||^2 / (2 sigma_k^2) - d log sigma_k, computed in the log
 // domain (no exp of distances); -inf for absent classes. log_softmax over k gives log q(k|z_i).
 torch::Tensor class_logits(const torch::Tensor& z, const ClassGaussians& g);

@@ -12,9 +12,16 @@ namespace xdd {
 
 namespace {
 
-double ixz_with_sigma2(const torch::Tensor& z, double sigma2) {
-  torch::NoGradGuard no_grad;
-  return kde_compression(z.to(torch::kDouble), sigma2).item<double>();
+// log N - mean_i logsumexp_j(-d_ij / (2 sigma^2)) from squared distances in any dtype.
+double mixture_estimate(const torch::Tensor& sq, double sigma2) {
+  const double n = static_cast<double>(sq.size(0));
+  const torch::Tensor log_kernel = -sq.to(torch::kDouble) / (2.0 * sigma2);
+  return std::log(n) - torch::logsumexp(log_kernel, 1).mean().item<double>();
+}
+
+double entropy_of_labels(const torch::Tensor& y, int num_classes) {
+  const torch::Tensor freq = torch::bincount(y, {}, num_classes).to(torch::kDouble) / y.size(0);
+  return -(freq * torch::log(freq.clamp_min(1e-300))).sum().item<double>();
 }
 
 }  // namespace
@@ -22,7 +29,8 @@ double ixz_with_sigma2(const torch::Tensor& z, double sigma2) {
 double estimate_ixz(const torch::Tensor& z) {
   check_embeddings(z, "I(X;Z) estimate");
   if (z.size(0) < 2) return 0.0;  // one point: log 1
-  return ixz_with_sigma2(z, median_pair_squared_distance(z));
+  torch::NoGradGuard no_grad;
+  return mixture_estimate(pairwise_squared_distances(scale_normalized(z)), kFixedKernelVariance);
 }
 
 double estimate_ixz(const torch::Tensor& z, double sigma) {
@@ -31,7 +39,8 @@ double estimate_ixz(const torch::Tensor& z, double sigma) {
     throw InvalidArgument("I(X;Z) estimate: sigma must be finite and > 0, got " +
                           std::to_string(sigma));
   }
-  return ixz_with_sigma2(z, sigma * sigma);
+  torch::NoGradGuard no_grad;
+  return mixture_estimate(pairwise_squared_distances(z.to(torch::kDouble)), sigma * sigma);
 }
 
 double estimate_izy(const torch::Tensor& z, const torch::Tensor& y, const torch::Tensor& z_ref,
@@ -46,10 +55,20 @@ double estimate_izy(const torch::Tensor& z, const torch::Tensor& y, const torch:
     throw InvalidArgument(
         "I(Z;Y) estimate: a label of the evaluated set has no reference embedding");
   }
-  const torch::Tensor freq = torch::bincount(y, {}, num_classes).to(torch::kDouble) / y.size(0);
-  const torch::Tensor h_y = -(freq * torch::log(freq.clamp_min(1e-300))).sum();
   const torch::Tensor log_q = torch::log_softmax(class_logits(z.to(torch::kDouble), g), 1);
-  return (h_y + log_q.gather(1, y.unsqueeze(1)).mean()).item<double>();
+  return entropy_of_labels(y, num_classes) + log_q.gather(1, y.unsqueeze(1)).mean().item<double>();
+}
+
+double estimate_izy_leave_one_out(const torch::Tensor& z, const torch::Tensor& y, int num_classes) {
+  if (num_classes < 1) throw InvalidArgument("I(Z;Y) estimate: num_classes must be >= 1");
+  check_labeled_batch(z, y, num_classes, "I(Z;Y) leave-one-out estimate");
+  torch::NoGradGuard no_grad;
+  const LeaveOneOut loo = leave_one_out_log_q(z.to(torch::kDouble), y, num_classes);
+  if (!loo.usable.any().item<bool>()) {
+    throw InvalidArgument(
+        "I(Z;Y) leave-one-out estimate: no class has two examples to leave one out of");
+  }
+  return entropy_of_labels(y, num_classes) + loo.log_q.index({loo.usable}).mean().item<double>();
 }
 
 }  // namespace xdd

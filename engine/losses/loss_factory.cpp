@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "losses/bn_only_loss.h"
 #include "losses/isomax_loss.h"
 #include "losses/isomax_plus_loss.h"
 #include "losses/mcdd_loss.h"
@@ -33,7 +34,8 @@ void validate(const LossOptions& o) {
   }
   require_one_of("estimator", o.estimator, {"paper", "kde"});
   require_one_of("pairs", o.pairs, {"all", "inter"});
-  require_one_of("relevance", o.relevance, {"batch", "learned"});
+  require_one_of("relevance", o.relevance, {"batch", "in_sample", "learned"});
+  require_one_of("scale", o.scale, {"normalized", "detached"});
   const int min_classes = o.method == "svdd" ? 1 : 2;
   if (o.num_classes < min_classes) {
     throw InvalidArgument("loss option 'num_classes' must be >= " + std::to_string(min_classes) +
@@ -47,7 +49,7 @@ void validate(const LossOptions& o) {
 }  // namespace
 
 std::vector<std::string> loss_method_names() {
-  return {"xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd"};
+  return {"xdd", "softmax", "mcdd", "isomax", "isomax_plus", "snn", "svdd", "bn_only"};
 }
 
 std::shared_ptr<EmbeddingLoss> make_loss(const LossOptions& o) {
@@ -58,6 +60,7 @@ std::shared_ptr<EmbeddingLoss> make_loss(const LossOptions& o) {
   if (o.method == "isomax") return std::make_shared<IsoMaxLoss>(o);
   if (o.method == "isomax_plus") return std::make_shared<IsoMaxPlusLoss>(o);
   if (o.method == "snn") return std::make_shared<SnnLoss>(o);
+  if (o.method == "bn_only") return std::make_shared<BnOnlyLoss>(o);
   return std::make_shared<SvddLoss>(o);
 }
 

@@ -10,11 +10,9 @@
 namespace xdd {
 
 // InvalidArgument naming the bad field and its valid values: method (loss_method_names()), beta
-// (finite, >= 0), estimator (paper|kde), pairs (all|inter), relevance (batch|learned), num_classes
+// (finite, >= 0), estimator (paper|kde), pairs (inter|all), relevance (batch|in_sample|learned),
+// scale (normalized|detached), num_classes
 // (>= 2; >= 1 for svdd), dim (>= 1). Every field is checked whatever the method.
 std::shared_ptr<EmbeddingLoss> make_loss(const LossOptions& o);
-
-// xdd, softmax, mcdd, isomax, isomax_plus, snn, svdd.
-std::vector<std::string> loss_method_names();
 
 }  // namespace xdd

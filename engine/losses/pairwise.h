@@ -23,4 +23,14 @@ torch::Tensor pairwise_squared_distances(const torch::Tensor& z);
 // (every distance is then 0, so any scale gives the same terms). Needs N >= 2.
 double median_pair_squared_distance(const torch::Tensor& z);
 
+// The same statistic from an [N,N] matrix of squared distances already computed (N >= 2).
+double median_of_pair_distances(const torch::Tensor& sq);
+
+// The embedding at a fixed scale (SPEC section 4): z / s(z) with s^2 = the mean over the pairs i <
+// j of ||z_i - z_j||^2 / 2, so the result's mean pairwise squared distance is 2. s is NOT detached:
+// anything computed from the result is unchanged when z is multiplied by a constant, and its
+// gradient in z has no component along z (Euler: homogeneous of degree 0). Needs N >= 2; when all
+// points coincide (every distance 0 at any scale) z is returned as it is.
+torch::Tensor scale_normalized(const torch::Tensor& z);
+
 }  // namespace xdd

@@ -31,6 +31,7 @@ std::vector<double> to_vector(const torch::Tensor& t) {
 struct Scored {
   EmbeddingUpdate update;
   double bandwidth = 0.0;
+  torch::Tensor nearest;  // nearest_neighbour_scores: the bandwidth's h -> 0 limit
 };
 
 // Embeds test and labeled images and computes the KDE score of every test image (SPEC §2.3).
@@ -46,6 +47,7 @@ Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labe
   s.update.labeled_labels = labeled.labels;
   s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
   s.update.scores = kde_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
+  s.nearest = nearest_neighbour_scores(s.update.z_test, s.update.z_labeled);
   s.update.entanglement = test_entanglement(s.update.z_test, s.update.labels);
   return s;
 }
@@ -63,6 +65,7 @@ LossOptions loss_options_of(const ExperimentConfig& c) {
   o.estimator = c.estimator;
   o.pairs = c.pairs;
   o.relevance = c.relevance;
+  o.scale = c.scale;
   o.num_classes = 9;
   o.dim = DiscriminatorImpl::kEmbeddingDim;
   return o;
@@ -130,10 +133,11 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   out.bandwidth_before = before.bandwidth;
   out.entanglement_before = before.update.entanglement;
   out.before = metrics_of(out.scores_before, data.test.labels, config.holdout);
+  out.before_nearest = metrics_of(before.nearest, data.test.labels, config.holdout);
   publish(observer, before.update);
   InfoPlaneTracker info_plane(data.test, labeled, classes, config.holdout, device);
   auto record_info_plane = [&](int64_t step, const char* phase) {
-    if (config.info_plane_every <= 0 || step % config.info_plane_every != 0) return;
+    if (!info_plane_due(step, config.info_plane_every, config.retrain_steps)) return;
     const size_t first_new = info_plane.points().size();
     info_plane.record(gan.discriminator, step, phase);
     if (!observer.on_info_plane) return;
@@ -183,6 +187,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   out.bandwidth_after = after.bandwidth;
   out.entanglement_after = after.update.entanglement;
   out.after = metrics_of(out.scores_after, data.test.labels, config.holdout);
+  out.after_nearest = metrics_of(after.nearest, data.test.labels, config.holdout);
   {
     torch::NoGradGuard no_grad;
     loss->eval();

@@ -24,11 +24,14 @@ struct RunOutcome {
   DetectionMetrics before{};     // KDE score on the pre-trained embedding
   DetectionMetrics after{};      // KDE score on the re-trained embedding
   DetectionMetrics after_own{};  // the method's own score on the re-trained embedding
+  // The KDE score's h -> 0 limit, the distance to the nearest labeled embedding (scoring/kde.h).
+  DetectionMetrics before_nearest{};
+  DetectionMetrics after_nearest{};
   double bandwidth_before = 0.0;
   double bandwidth_after = 0.0;
-  double entanglement_before =
-      0.0;  // class entanglement of the test sample (entanglement_readout.h)
-  double entanglement_after = 0.0;
+  // Class entanglement of the test sample (entanglement_readout.h).
+  Entanglement entanglement_before;
+  Entanglement entanglement_after;
   double chance_auprc = 0.0;  // share of the held-out digit in the test set
 
   std::vector<std::string> loss_terms;         // names, in column order

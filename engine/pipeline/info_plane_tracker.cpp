@@ -39,15 +39,23 @@ InfoPlaneTracker::InfoPlaneTracker(const Dataset& test, const Dataset& labeled,
   sample_classes_ = digits_to_classes(digits.index_select(0, sample_known_), holdout);
 }
 
+bool info_plane_due(int64_t step, int every, int64_t last_step) {
+  if (every <= 0) return false;
+  if (step == 0 || step == last_step) return true;
+  if (step % every != 0) return false;
+  const int64_t k = step / every;
+  int64_t gap = 1;
+  while (gap * 2 <= k / 5) gap *= 2;
+  return k % gap == 0;
+}
+
 void InfoPlaneTracker::record(Discriminator discriminator, int64_t step, const std::string& phase) {
-  const torch::Tensor z_labeled =
-      embed_images(discriminator, labeled_images_, device_).to(torch::kFloat64);
-  const torch::Tensor z_sample =
-      embed_images(discriminator, sample_images_, device_).to(torch::kFloat64);
+  // float32 embeddings: the estimators sum in float64 (losses/info_plane.h).
+  const torch::Tensor z_labeled = embed_images(discriminator, labeled_images_, device_);
+  const torch::Tensor z_sample = embed_images(discriminator, sample_images_, device_);
   const torch::Tensor z_known = z_sample.index_select(0, sample_known_);
-  points_.push_back(
-      {step, phase, "labeled", estimate_ixz(z_labeled),
-       estimate_izy(z_labeled, labeled_classes_, z_labeled, labeled_classes_, kKnownClasses)});
+  points_.push_back({step, phase, "labeled", estimate_ixz(z_labeled),
+                     estimate_izy_leave_one_out(z_labeled, labeled_classes_, kKnownClasses)});
   points_.push_back(
       {step, phase, "test", estimate_ixz(z_sample),
        estimate_izy(z_known, sample_classes_, z_labeled, labeled_classes_, kKnownClasses)});

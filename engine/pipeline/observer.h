@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "pipeline/entanglement_readout.h"
 #include "pipeline/info_plane_tracker.h"
 #include "training/gan_trainer.h"
 #include "training/retrainer.h"
@@ -26,7 +27,7 @@ struct EmbeddingUpdate {
   torch::Tensor z_labeled;       // [90,3136]
   torch::Tensor labeled_labels;  // [90] digits of the labeled examples
   torch::Tensor scores;          // [N] KDE scores at this point (float64)
-  double entanglement = 0.0;     // class entanglement of the test sample (entanglement_readout.h)
+  Entanglement entanglement;     // class entanglement of the test sample (entanglement_readout.h)
 };
 
 struct ExperimentObserver {

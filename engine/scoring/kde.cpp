@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -63,26 +64,28 @@ double median_pairwise_distance(const torch::Tensor& z) {
   return 0.5 * (lower + upper);
 }
 
-torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& reference,
-                         double bandwidth) {
-  if (!(bandwidth > 0) || !std::isfinite(bandwidth)) {
-    throw InvalidArgument("KDE bandwidth must be a finite number > 0, got " +
-                          std::to_string(bandwidth));
-  }
-  check_matrix(query, "kde_scores: query");
-  check_matrix(reference, "kde_scores: reference");
-  if (reference.size(0) < 1) throw InvalidArgument("kde_scores: the reference set is empty");
+namespace {
+
+void check_query_and_reference(const torch::Tensor& query, const torch::Tensor& reference,
+                               const std::string& who) {
+  check_matrix(query, (who + ": query").c_str());
+  check_matrix(reference, (who + ": reference").c_str());
+  if (reference.size(0) < 1) throw InvalidArgument(who + ": the reference set is empty");
   if (query.size(1) != reference.size(1)) {
-    throw InvalidArgument("kde_scores: query " + shape_text(query) + " and reference " +
+    throw InvalidArgument(who + ": query " + shape_text(query) + " and reference " +
                           shape_text(reference) + " differ in dimension");
   }
-  check_finite(query, "kde_scores: query");
-  check_finite(reference, "kde_scores: reference");
+  check_finite(query, (who + ": query").c_str());
+  check_finite(reference, (who + ": reference").c_str());
+}
 
+// One value per query row, reduce(d2) of its squared distances d2 [chunk, M] to the reference rows,
+// a chunk of rows at a time. Returns a CPU float64 [Q].
+torch::Tensor reduce_distance_rows(
+    const torch::Tensor& query, const torch::Tensor& reference,
+    const std::function<torch::Tensor(const torch::Tensor&)>& reduce) {
   torch::NoGradGuard no_grad;
   const int64_t q = query.size(0);
-  const double log_m = std::log(static_cast<double>(reference.size(0)));
-  const double inv_two_h2 = 1.0 / (2.0 * bandwidth * bandwidth);
   const torch::Tensor ref = reference.detach().to(torch::kFloat64);
   const torch::Tensor ref_sq = ref.pow(2).sum(1);  // [M]
   torch::Tensor out = torch::empty({q}, torch::dtype(torch::kFloat64));
@@ -94,10 +97,31 @@ torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& refere
     // the kernel's scale, and clamping removes the tiny negative values it can leave.
     const torch::Tensor d2 =
         (x.pow(2).sum(1, true) + ref_sq.unsqueeze(0) - 2.0 * x.matmul(ref.t())).clamp_min_(0.0);
-    const torch::Tensor lse = torch::logsumexp(d2 * -inv_two_h2, 1);  // [chunk]
-    out.slice(0, start, end).copy_((log_m - lse).to(torch::kCPU));
+    out.slice(0, start, end).copy_(reduce(d2).to(torch::kCPU));
   }
   return out;
+}
+
+}  // namespace
+
+torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& reference,
+                         double bandwidth) {
+  if (!(bandwidth > 0) || !std::isfinite(bandwidth)) {
+    throw InvalidArgument("KDE bandwidth must be a finite number > 0, got " +
+                          std::to_string(bandwidth));
+  }
+  check_query_and_reference(query, reference, "kde_scores");
+  const double log_m = std::log(static_cast<double>(reference.size(0)));
+  const double inv_two_h2 = 1.0 / (2.0 * bandwidth * bandwidth);
+  return reduce_distance_rows(query, reference, [&](const torch::Tensor& d2) {
+    return log_m - torch::logsumexp(d2 * -inv_two_h2, 1);
+  });
+}
+
+torch::Tensor nearest_neighbour_scores(const torch::Tensor& query, const torch::Tensor& reference) {
+  check_query_and_reference(query, reference, "nearest_neighbour_scores");
+  return reduce_distance_rows(
+      query, reference, [](const torch::Tensor& d2) { return std::get<0>(d2.min(1)).sqrt(); });
 }
 
 }  // namespace xdd

@@ -18,4 +18,9 @@ double median_pairwise_distance(const torch::Tensor& z);
 torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& reference,
                          double bandwidth);
 
+// The bandwidth's other limit, h -> 0 (SPEC section 2, step 3): the KDE score then ranks the test
+// embeddings as the distance to the nearest labeled embedding, which is what this returns (CPU
+// float64 [Q], higher = more anomalous). The same checks as kde_scores.
+torch::Tensor nearest_neighbour_scores(const torch::Tensor& query, const torch::Tensor& reference);
+
 }  // namespace xdd

@@ -225,10 +225,10 @@ ExperimentObserver ExperimentSession::make_observer() {
       const DetectionMetrics m = metrics_for_holdout(u, s.config.holdout);
       if (u.stage == "before") {
         s.before = m;
-        s.entanglement_before = u.entanglement;
+        s.entanglement_before = u.entanglement.minimum;
       } else {
         s.after = m;
-        s.entanglement_after = u.entanglement;
+        s.entanglement_after = u.entanglement.minimum;
       }
     });
   };

@@ -71,8 +71,8 @@ struct Snapshot {
   std::optional<DetectionMetrics> before;
   std::optional<DetectionMetrics> after;
   std::optional<DetectionMetrics> after_own;
-  // Class entanglement of the test sample (pipeline/entanglement_readout.h): pre-trained, and the
-  // newest during or after re-training.
+  // Class entanglement of the test sample at its minimising temperature
+  // (pipeline/entanglement_readout.h): pre-trained, and the newest during or after re-training.
   std::optional<double> entanglement_before;
   std::optional<double> entanglement_after;
   double chance_auprc = 0.0;

@@ -64,8 +64,8 @@ void finish_run(Snapshot& s, const RunOutcome& o) {
   s.before = o.before;
   s.after = o.after;
   s.after_own = o.after_own;
-  s.entanglement_before = o.entanglement_before;
-  s.entanglement_after = o.entanglement_after;
+  s.entanglement_before = o.entanglement_before.minimum;
+  s.entanglement_after = o.entanglement_after.minimum;
   s.chance_auprc = o.chance_auprc;
   s.gan_from_cache = o.gan_from_cache;
   s.finished_runs.push_back(RunSummary{o.config, o.info_plane, o.before, o.after, o.chance_auprc});

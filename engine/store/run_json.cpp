@@ -73,6 +73,9 @@ json to_json(const RunSummary& s) {
               {"entanglement",
                {{"before", optional_or_null(s.entanglement_before)},
                 {"after", optional_or_null(s.entanglement_after)}}},
+              {"entanglement_min",
+               {{"before", optional_or_null(s.entanglement_min_before)},
+                {"after", optional_or_null(s.entanglement_min_after)}}},
               {"metrics", std::move(metrics)}};
 }
 

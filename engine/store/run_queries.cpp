@@ -14,8 +14,8 @@ namespace {
 const char* const kSummaryColumns =
     "id, status, holdout, method, beta, seed, dataset_name, dataset_checksum, test_images, "
     "program_version, started_at, ended_at, files_dir, label, chance_auprc, entanglement_before, "
-    "entanglement_after";
-constexpr int kSummaryColumnCount = 17;  // the columns above; get() reads its own after them
+    "entanglement_after, entanglement_min_before, entanglement_min_after";
+constexpr int kSummaryColumnCount = 19;  // the columns above; get() reads its own after them
 
 RunSummary read_summary(const sql::Statement& st) {
   RunSummary s;
@@ -36,6 +36,8 @@ RunSummary read_summary(const sql::Statement& st) {
   s.chance_auprc = st.optional_real(14);
   s.entanglement_before = st.optional_real(15);
   s.entanglement_after = st.optional_real(16);
+  s.entanglement_min_before = st.optional_real(17);
+  s.entanglement_min_after = st.optional_real(18);
   return s;
 }
 

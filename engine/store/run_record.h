@@ -15,9 +15,11 @@ std::string to_string(RunStatus status);
 // InvalidArgument naming the valid values for anything but running|done|failed|stopped.
 RunStatus parse_run_status(const std::string& text);
 
-// Score kinds of the final metrics: the KDE score after pre-training and after re-training, and
-// the method's own score after re-training (baselines only).
-inline const char* const kMetricKinds[] = {"kde_before", "kde_after", "own_after"};
+// Score kinds of the final metrics: the KDE score after pre-training and after re-training, the
+// method's own score after re-training, and the KDE score's nearest-neighbour limit before and
+// after (runs recorded since schema 4).
+inline const char* const kMetricKinds[] = {"kde_before", "kde_after", "own_after", "nn_before",
+                                           "nn_after"};
 
 // NaN where a value is unknown (for example AUROC of a run that stopped before scoring).
 struct Metrics {
@@ -56,8 +58,10 @@ struct RunSummary {
   std::string label;                 // free text a user gives the run
   std::optional<double> chance_auprc;
   // The soft nearest neighbour loss of 1,000 test embeddings with their labels (about log 10 when
-  // unrelated); empty for runs that stopped before scoring or predate the readout.
+  // unrelated) at T = their median squared distance, and at the T that minimises it; empty for
+  // runs that stopped before scoring or predate the readout.
   std::optional<double> entanglement_before, entanglement_after;
+  std::optional<double> entanglement_min_before, entanglement_min_after;
   std::map<std::string, Metrics> metrics;  // by kind (kMetricKinds)
 };
 

@@ -57,13 +57,14 @@ double metric_value(const json& obj, const char* key, const std::string& source)
   return obj[key].get<double>();
 }
 
-// metrics["entanglement"][when] ("before" or "after") under the rules of metric_value; empty when
-// the run has none (recorded before the readout existed, or stopped before scoring).
-std::optional<double> entanglement_value(const json& metrics, const char* when,
-                                         const std::string& source) {
-  if (!metrics.contains("entanglement") || metrics["entanglement"].is_null()) return std::nullopt;
-  const json& e = metrics["entanglement"];
-  if (!e.is_object()) throw DataError(source + ": 'entanglement' must be an object");
+// metrics[key][when] (key "entanglement" or "entanglement_min", when "before" or "after") under
+// the rules of metric_value; empty when the run has none (recorded before the readout existed, or
+// stopped before scoring).
+std::optional<double> entanglement_value(const json& metrics, const std::string& key,
+                                         const char* when, const std::string& source) {
+  if (!metrics.contains(key) || metrics[key].is_null()) return std::nullopt;
+  const json& e = metrics[key];
+  if (!e.is_object()) throw DataError(source + ": '" + key + "' must be an object");
   const double value = metric_value(e, when, source);
   if (std::isnan(value)) return std::nullopt;
   return value;
@@ -121,8 +122,11 @@ void insert_infoplane(sql::Database& db, std::int64_t id, const std::vector<Info
 }
 
 std::map<std::string, Metrics> metrics_from_json(const json& metrics, const std::string& source) {
-  static const std::pair<const char*, const char*> kinds[] = {
-      {"before", "kde_before"}, {"after", "kde_after"}, {"after_own_score", "own_after"}};
+  static const std::pair<const char*, const char*> kinds[] = {{"before", "kde_before"},
+                                                              {"after", "kde_after"},
+                                                              {"after_own_score", "own_after"},
+                                                              {"before_nearest", "nn_before"},
+                                                              {"after_nearest", "nn_after"}};
   std::map<std::string, Metrics> out;
   for (const auto& [key, kind] : kinds) {
     if (!metrics.contains(key) || metrics[key].is_null()) continue;
@@ -155,7 +159,9 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
                      "seconds_json = coalesce(?, seconds_json), "
                      "compute_json = coalesce(?, compute_json), "
                      "entanglement_before = coalesce(?, entanglement_before), "
-                     "entanglement_after = coalesce(?, entanglement_after) WHERE id = ?");
+                     "entanglement_after = coalesce(?, entanglement_after), "
+                     "entanglement_min_before = coalesce(?, entanglement_min_before), "
+                     "entanglement_min_after = coalesce(?, entanglement_min_after) WHERE id = ?");
   upd.bind(1, to_string(status)).bind(2, ended_at);
   std::optional<double> chance;
   if (m.contains("chance_auprc") && m["chance_auprc"].is_number()) {
@@ -170,9 +176,11 @@ void write_final(sql::Database& db, std::int64_t id, const json& metrics, RunSta
     upd.bind(5, m["compute"].dump());
   else
     upd.bind_null(5);
-  upd.bind(6, entanglement_value(m, "before", source));
-  upd.bind(7, entanglement_value(m, "after", source));
-  upd.bind(8, id);
+  upd.bind(6, entanglement_value(m, "entanglement", "before", source));
+  upd.bind(7, entanglement_value(m, "entanglement", "after", source));
+  upd.bind(8, entanglement_value(m, "entanglement_min", "before", source));
+  upd.bind(9, entanglement_value(m, "entanglement_min", "after", source));
+  upd.bind(10, id);
   upd.run();
 }
 

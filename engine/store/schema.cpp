@@ -49,6 +49,23 @@ const std::vector<std::string>& migrations() {
       ALTER TABLE runs ADD COLUMN entanglement_before REAL;
       ALTER TABLE runs ADD COLUMN entanglement_after REAL;
       )sql",
+      // 3 -> 4: the nearest-neighbour limit of the KDE score (metrics.json "before_nearest",
+      // "after_nearest"; SQLite cannot widen a CHECK, so the table is copied) and the class
+      // entanglement at its minimising temperature (metrics.json "entanglement_min"); NULL for
+      // runs recorded before.
+      R"sql(
+      CREATE TABLE metrics_v4 (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL
+          CHECK (kind IN ('kde_before', 'kde_after', 'own_after', 'nn_before', 'nn_after')),
+        auprc REAL, auroc REAL, fpr95 REAL,
+        PRIMARY KEY (run_id, kind)) WITHOUT ROWID;
+      INSERT INTO metrics_v4 SELECT run_id, kind, auprc, auroc, fpr95 FROM metrics;
+      DROP TABLE metrics;
+      ALTER TABLE metrics_v4 RENAME TO metrics;
+      ALTER TABLE runs ADD COLUMN entanglement_min_before REAL;
+      ALTER TABLE runs ADD COLUMN entanglement_min_after REAL;
+      )sql",
   };
   return steps;
 }

@@ -6,7 +6,7 @@
 namespace xdd::store {
 
 // The version this program writes. A file with a higher version is refused, untouched.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // 0 for a file without tables (new), else the recorded version. DataError when the file is
 // corrupt, not SQLite, or an SQLite database of another program. Reads only.

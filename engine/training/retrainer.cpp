@@ -17,13 +17,34 @@ int first_trained_block(const std::string& layers) {
   throw InvalidArgument("layers must be all, last1, last2 or last3, got '" + layers + "'");
 }
 
-RetrainStepReport report_of(const LossTerms& terms, int64_t step, int64_t total) {
+RetrainStepReport report_of(const LossTerms& terms, const std::vector<double>& gradient_norms,
+                            int64_t step, int64_t total) {
   RetrainStepReport report;
   report.step = step;
   report.total_steps = total;
   for (const auto& [name, value] : terms.parts)
     report.terms.emplace_back(name, value.item<double>());
+  for (size_t i = 0; i < terms.parts.size(); ++i)
+    report.terms.emplace_back("grad_" + terms.parts[i].first, gradient_norms[i]);
   return report;
+}
+
+// ||d part / d z|| for each part: the gradient each term sends into the embedding, through the
+// loss's graph only (not back through f), so it costs little. A term that does not depend on z
+// reads 0.
+std::vector<double> gradient_norms(const LossTerms& terms, const torch::Tensor& z) {
+  std::vector<double> norms;
+  for (const auto& [name, value] : terms.parts) {
+    double norm = 0.0;
+    if (z.requires_grad() && value.requires_grad()) {
+      const torch::Tensor g =
+          torch::autograd::grad({value}, {z}, {}, /*retain_graph=*/true,
+                                /*create_graph=*/false, /*allow_unused=*/true)[0];
+      if (g.defined()) norm = g.norm().item<double>();
+    }
+    norms.push_back(norm);
+  }
+  return norms;
 }
 
 }  // namespace
@@ -109,12 +130,14 @@ RetrainStepReport Retrainer::step() {
   try {
     set_mode();
     optimizer_->zero_grad();
-    LossTerms terms = loss_->loss(discriminator_->embed(images_), labels_);
+    const torch::Tensor z = discriminator_->embed(images_);
+    LossTerms terms = loss_->loss(z, labels_);
     if (fault_.fire("retrain", step, "loss")) {
       terms.parts.front().second = fault_.poisoned(terms.parts.front().second);
       terms.total = fault_.poisoned(terms.total);
     }
     check_finite(terms, step);
+    const std::vector<double> norms = gradient_norms(terms, z);
     terms.total.backward();
     if (fault_.fire("retrain", step, "gradient")) fault_.poison_first_gradient(parameters_);
     if (!gradients_finite(parameters_)) {
@@ -122,7 +145,7 @@ RetrainStepReport Retrainer::step() {
     }
     optimizer_->step();
     step_ = step;
-    return report_of(terms, step_, options_.steps);
+    return report_of(terms, norms, step_, options_.steps);
   } catch (const TrainingFault&) {
     before.restore(*discriminator_);
     loss_before.restore(*loss_);

@@ -26,7 +26,9 @@ struct RetrainOptions {
 struct RetrainStepReport {
   int64_t step = 0;  // 1-based index of the step just taken
   int64_t total_steps = 0;
-  std::vector<std::pair<std::string, double>> terms;  // the loss's named parts, "total" among them
+  // The loss's named parts ("total" among them), then "grad_<part>" for each: the norm of that
+  // part's gradient with respect to the embedding batch z (losses.csv's grad_ columns).
+  std::vector<std::pair<std::string, double>> terms;
 };
 
 class Retrainer {

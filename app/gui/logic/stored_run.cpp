@@ -102,8 +102,9 @@ std::unique_ptr<store::RunStore> open_existing_store(const fs::path& file) {
 
 ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::string>* ignored) {
   ExperimentConfig c;
-  if (record.config.is_object()) {
-    for (const auto& [key, value] : record.config.items()) {
+  const nlohmann::json stored = with_current_meaning(record.config);
+  if (stored.is_object()) {
+    for (const auto& [key, value] : stored.items()) {
       try {
         c = config_from_json(nlohmann::json{{key, value}}, c);
       } catch (const InvalidArgument&) {
