@@ -12,7 +12,7 @@
 # FIGURES. Environment: XDD (program), OUT (out/results), FIGURES (OUT/figures; docs/figures to
 # refresh the committed ones), DATA (MNIST folder), FASHION (Fashion-MNIST folder), HOLDOUTS (0-9),
 # REPS (10), SETTING_REPS (3), ABLATION_REPS (3), JOBS (2), STUDIES ("digits settings ablations
-# fashion"), SWEEP_FLAGS (extra
+# fashion"; plane: the information plane per beta and Figures 2-3 on held-out 8), METHODS (of the ten-digit study: all eight), SWEEP_FLAGS (extra
 # flags for every run, e.g. "--preset tiny --epochs 1 --steps 3 --train-limit 500 --test-limit 500"
 # for a quick check of the script itself).
 set -euo pipefail
@@ -27,9 +27,9 @@ REPS="${REPS:-10}"
 SETTING_REPS="${SETTING_REPS:-3}"
 ABLATION_REPS="${ABLATION_REPS:-3}"
 JOBS="${JOBS:-2}"
-STUDIES="${STUDIES:-digits settings ablations fashion}"
+STUDIES="${STUDIES:-digits settings plane ablations fashion}"
 read -r -a extra <<<"${SWEEP_FLAGS:-}"
-METHODS=(xdd bn_only softmax mcdd isomax isomax_plus snn svdd)
+read -r -a METHODS <<<"${METHODS:-xdd bn_only softmax mcdd isomax isomax_plus snn svdd}"
 # XDD as the first version computed it (SPEC §4: in-sample relevance, detached scale, all pairs).
 FIRST_VERSION=(--relevance in_sample --scale detached --pairs all)
 TABLES="$OUT/tables"
@@ -81,19 +81,49 @@ digits() {
   table digits_change_first_version change --store "$first"
 }
 
-# XDD's settings over every held-out digit, one changed at a time from the defaults.
+# XDD's settings over every held-out digit, one changed at a time from the defaults; the defaults'
+# row is the ten-digit study's XDD runs (its first SETTING_REPS seeds), read from its store.
 settings() {
   local store="$OUT/settings.db"
   echo "== XDD settings over held-out $HOLDOUTS, $SETTING_REPS seeds each"
-  local -A changes=([default]="" [bn-frozen]="--bn frozen" [pairs-all]="--pairs all"
-    [scale-detached]="--scale detached" [estimator-kde]="--estimator kde")
-  for name in default bn-frozen pairs-all scale-detached estimator-kde; do
+  local -A changes=([bn-frozen]="--bn frozen" [pairs-all]="--pairs all"
+    [scale-detached]="--scale detached")
+  for name in bn-frozen pairs-all scale-detached; do
     read -r -a change <<<"${changes[$name]}"
     sweep "$store" "$OUT/settings/$name" --data "$DATA" --holdouts "$HOLDOUTS" \
       --reps "$SETTING_REPS" --methods xdd "${change[@]}"
   done
-  table settings ablation --store "$store"
-  table settings_nearest ablation --store "$store" --score nearest
+  local stores=(--store "$store" --store "$OUT/study.db" --max-seed $((SETTING_REPS - 1)))
+  table settings ablation "${stores[@]}"
+  table settings_nearest ablation "${stores[@]}" --score nearest
+}
+
+# The information plane per beta on held-out 8 (the labeled set's path against the test sample's),
+# and Figures 2-3 (t-SNE before and after) of the default run.
+plane() {
+  local store="$OUT/plane.db"
+  echo "== information plane: held-out 8, XDD, beta 0 0.1 1 10 100, seed 0"
+  "$XDD" --store "$store" sweep --data "$DATA" --holdouts 8 --methods xdd --betas 0 0.1 1 10 100 \
+    --reps 1 --jobs "$JOBS" --threads 1 --no-layouts --out "$OUT/plane" "${extra[@]}" | tail -1
+  local ids
+  ids=$("$XDD" --store "$store" runs list --json | "$PY" -c '
+import json, sys
+runs = [r for r in json.load(sys.stdin) if r["status"] == "done"]
+print(" ".join(str(r["id"]) for r in sorted(runs, key=lambda r: r["beta"])))')
+  read -r -a ids <<<"$ids"
+  for set in labeled test; do
+    "$XDD" --store "$store" figure infoplane --runs "${ids[@]}" --set "$set" --width 560 \
+      --height 420 --out "$FIGURES/infoplane_h8_$set.png"
+  done
+  "$PY" "$ROOT/scripts/plane_table.py" "$OUT/plane" >"$TABLES/plane.md"
+  echo "wrote $TABLES/plane.md"
+  "$XDD" --store "$store" run --data "$DATA" --holdout 8 --out "$OUT/tsne-h8" "${extra[@]}" |
+    tail -1
+  local last
+  last=$("$XDD" --store "$store" runs list --json | "$PY" -c '
+import json, sys
+print(max(r["id"] for r in json.load(sys.stdin)))')
+  "$XDD" --store "$store" figure tsne --runs "$last" --out "$FIGURES/tsne_h8_default.png"
 }
 
 ablations() {
@@ -116,8 +146,8 @@ fashion() {
 
 for study in $STUDIES; do
   case $study in
-    digits | settings | ablations | fashion) "$study" ;;
-    *) echo "reproduce_results: unknown study '$study' (digits, settings, ablations, fashion)" >&2
+    digits | settings | plane | ablations | fashion) "$study" ;;
+    *) echo "reproduce_results: unknown study '$study' (digits, settings, plane, ablations, fashion)" >&2
       exit 2 ;;
   esac
 done

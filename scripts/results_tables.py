@@ -4,7 +4,7 @@
   scripts/results_tables.py digits   --store DB [--metric auprc|auroc|fpr95|entanglement|entanglement_min]
                                      [--score kde|nearest|own]
   scripts/results_tables.py change   --store DB [--method xdd] [--score kde|nearest]
-  scripts/results_tables.py ablation --store DB [--score kde|nearest]
+  scripts/results_tables.py ablation --store DB [--method xdd] [--score kde|nearest]
 
 `digits`: one row per held-out digit, one column per method (the pre-trained embedding first), and
 the mean over the digits.
@@ -15,8 +15,9 @@ Runs recorded before a readout existed have none and are left out.
 after re-training, each method's own score (own).
 `change`: one row per held-out digit for one method: AUPRC before and after (KDE score), the paired
 change after - before over seeds, how many seeds improved, and the method's own score.
-`ablation`: one row per combination of the settings that differ between the stored runs (read from
-each run's config.json), with AUPRC before, after and the paired change over seeds.
+`ablation`: one row per combination of the settings that differ between the stored runs of one
+method (read from each run's config.json), with AUPRC before, after and the paired change over seeds.
+`--max-seed S` keeps only the runs with seed <= S (a store with more seeds read beside another).
 Runs are read with `xdd runs list --json`, so the tables show exactly what the run store holds;
 `--store` given more than once reads the runs of every store.
 """
@@ -197,7 +198,9 @@ def main():
     parser.add_argument("--xdd", default=os.path.join(ROOT, "build", "app", "xdd"), help="the xdd program")
     parser.add_argument("--metric", default="auprc",
                         choices=["auprc", "auroc", "fpr95", "entanglement", "entanglement_min"])
-    parser.add_argument("--method", default="xdd", choices=METHODS, help="the method of the change table")
+    parser.add_argument("--method", default="xdd", choices=METHODS,
+                        help="the method of the change and ablation tables")
+    parser.add_argument("--max-seed", type=int, help="only runs with seed <= this")
     parser.add_argument("--score", default="kde", choices=list(SCORE_KINDS),
                         help="the KDE score (median bandwidth), its nearest-neighbour limit, or "
                              "after re-training each method's own")
@@ -205,6 +208,8 @@ def main():
     if is_entanglement(args.metric) and args.score != "kde":
         parser.error("--score own is for scores; the entanglement is one number per embedding")
     runs = [r for store in args.store for r in stored_runs(args.xdd, store)]
+    if args.max_seed is not None:
+        runs = [r for r in runs if r["seed"] <= args.max_seed]
     if not runs:
         sys.exit(f"{', '.join(args.store)}: no finished runs")
     if args.table == "digits":
@@ -214,7 +219,7 @@ def main():
     else:
         if args.score == "own":
             parser.error("the ablation table shows the own score in its own column")
-        print(ablation_table(runs, args.score))
+        print(ablation_table([r for r in runs if r["method"] == args.method], args.score))
 
 
 if __name__ == "__main__":
