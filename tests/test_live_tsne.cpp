@@ -27,7 +27,7 @@ constexpr int kLabeledPerCluster = 3;
 // have a low intrinsic dimension, so their neighbourhoods are well defined). A later frame of the
 // same training run moves every point a little: `drift` adds noise of that size (seeded by
 // `seed`) to the same points.
-std::shared_ptr<EmbeddingFrame> cluster_frame(const std::string& stage, double drift = 0.0,
+std::shared_ptr<EmbeddingFrame> cluster_frame(EmbeddingStage stage, double drift = 0.0,
                                               std::uint64_t seed = 1) {
   std::mt19937_64 rng(1);
   std::mt19937_64 drift_rng(seed);
@@ -146,7 +146,7 @@ TEST(LiveTsne, FirstFrameSettlesIntoSeparatedClusters) {
   EXPECT_EQ(tsne.latest(), nullptr);
   EXPECT_EQ(tsne.status().state, LiveTsneState::kIdle);
   EXPECT_EQ(tsne.status().threads, 1);
-  auto frame = cluster_frame("before");
+  auto frame = cluster_frame(xdd::EmbeddingStage::kBefore);
   tsne.submit(frame);
   ASSERT_TRUE(wait_for(tsne, LiveTsneState::kSettled));
   auto last = tsne.latest();
@@ -181,12 +181,12 @@ TEST(LiveTsne, SecondFrameContinuesFromTheCurrentLayout) {
   Recorder rec;
   LiveTsne tsne(small_options(), [&] { rec.on_publish(); });
   rec.tsne = &tsne;
-  tsne.submit(cluster_frame("before"));
+  tsne.submit(cluster_frame(xdd::EmbeddingStage::kBefore));
   ASSERT_TRUE(wait_for(tsne, LiveTsneState::kSettled));
   const auto first = tsne.latest();
   const size_t first_count = rec.copy().size();
 
-  auto second = cluster_frame("during", 0.05, 2);
+  auto second = cluster_frame(xdd::EmbeddingStage::kDuring, 0.05, 2);
   tsne.submit(second);
   ASSERT_TRUE(wait_for_settled(tsne, second));
   const auto layouts = rec.copy();
@@ -217,7 +217,7 @@ TEST(LiveTsne, SecondFrameContinuesFromTheCurrentLayout) {
   EXPECT_GE(nearest_neighbour_agreement(*last), 0.98);
 
   // A "before" frame is a new run: a fresh layout from the PCA start.
-  auto next_run = cluster_frame("before", 0.5, 3);
+  auto next_run = cluster_frame(xdd::EmbeddingStage::kBefore, 0.5, 3);
   tsne.submit(next_run);
   ASSERT_TRUE(wait_for_settled(tsne, next_run));
   EXPECT_EQ(tsne.latest()->generation, 2u);
@@ -228,13 +228,14 @@ TEST(LiveTsne, NewestFrameWinsAndThreadsCanChangeMidRun) {
   auto options = small_options();
   options.initial_iterations = 400;
   LiveTsne tsne(options);
-  tsne.submit(cluster_frame("before"));
+  tsne.submit(cluster_frame(xdd::EmbeddingStage::kBefore));
   for (int k = 0; k < 30000 && tsne.latest() == nullptr; ++k) {
     std::this_thread::sleep_for(1ms);  // until the first frame is being optimised
   }
   tsne.set_threads(2);
   std::vector<std::shared_ptr<EmbeddingFrame>> frames;
-  for (int i = 0; i < 5; ++i) frames.push_back(cluster_frame("during", 0.01 * i, 10 + i));
+  for (int i = 0; i < 5; ++i)
+    frames.push_back(cluster_frame(xdd::EmbeddingStage::kDuring, 0.01 * i, 10 + i));
   for (const auto& frame : frames) tsne.submit(frame);
   // Exaggeration (100 iterations) is never cut short; then the newest frame is taken.
   ASSERT_TRUE(wait_for_settled(tsne, frames.back()));
@@ -255,21 +256,22 @@ TEST(LiveTsne, StopAndDestroyWhileBusyAreQuick) {
   options.initial_iterations = 1000000;  // would run for minutes
   for (bool wait_until_optimizing : {false, true}) {
     auto tsne = std::make_unique<LiveTsne>(options);
-    tsne->submit(cluster_frame("before"));  // destroyed while preparing, or while optimising
+    tsne->submit(cluster_frame(
+        xdd::EmbeddingStage::kBefore));  // destroyed while preparing, or while optimising
     if (wait_until_optimizing) {
       ASSERT_TRUE(wait_for(*tsne, LiveTsneState::kOptimizing));
     }
-    tsne->submit(cluster_frame("during", 0.1));  // pending when destroyed
+    tsne->submit(cluster_frame(xdd::EmbeddingStage::kDuring, 0.1));  // pending when destroyed
     const auto start = std::chrono::steady_clock::now();
     tsne.reset();
     EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
   }
   LiveTsne stopped(options);
-  stopped.submit(cluster_frame("before"));
+  stopped.submit(cluster_frame(xdd::EmbeddingStage::kBefore));
   ASSERT_TRUE(wait_for(stopped, LiveTsneState::kOptimizing));
   stopped.stop();
-  stopped.stop();                                // twice is fine
-  stopped.submit(cluster_frame("during", 0.1));  // ignored after stop
+  stopped.stop();                                                    // twice is fine
+  stopped.submit(cluster_frame(xdd::EmbeddingStage::kDuring, 0.1));  // ignored after stop
   EXPECT_EQ(stopped.status().frames_submitted, 1u);
   EXPECT_LT(stopped.latest()->iteration, 1000000);
 }
@@ -290,27 +292,27 @@ TEST(LiveTsne, BadFramesReportAnErrorAndTheNextGoodFrameRecovers) {
     ASSERT_EQ(status.state, LiveTsneState::kFailed) << words;
     EXPECT_NE(status.error.find(words), std::string::npos) << status.error;
   };
-  auto nan_frame = cluster_frame("before");
+  auto nan_frame = cluster_frame(xdd::EmbeddingStage::kBefore);
   nan_frame->z_test[5 * kDim + 3] = std::numeric_limits<float>::quiet_NaN();
   expect_failure(nan_frame, "NaN");
   EXPECT_EQ(tsne.latest(), nullptr);
 
-  auto few = cluster_frame("before");
+  auto few = cluster_frame(xdd::EmbeddingStage::kBefore);
   few->labels.resize(12);
   few->scores.resize(12);
   few->z_test.resize(12 * kDim);
   few->z_labeled.clear();
   expect_failure(few, "perplexity");
 
-  auto mismatched = cluster_frame("before");
+  auto mismatched = cluster_frame(xdd::EmbeddingStage::kBefore);
   mismatched->z_test.pop_back();
   expect_failure(mismatched, "z_test");
 
-  auto no_dim = cluster_frame("before");
+  auto no_dim = cluster_frame(xdd::EmbeddingStage::kBefore);
   no_dim->dim = 0;
   expect_failure(no_dim, "dim");
 
-  auto good = cluster_frame("before");
+  auto good = cluster_frame(xdd::EmbeddingStage::kBefore);
   tsne.submit(good);
   ++submitted;
   ASSERT_TRUE(wait_for(tsne, LiveTsneState::kSettled));
@@ -318,7 +320,7 @@ TEST(LiveTsne, BadFramesReportAnErrorAndTheNextGoodFrameRecovers) {
   EXPECT_EQ(tsne.latest()->frame, good);
 
   // A bad frame after a good one keeps the last layout.
-  auto inf_frame = cluster_frame("during");
+  auto inf_frame = cluster_frame(xdd::EmbeddingStage::kDuring);
   inf_frame->z_labeled[0] = std::numeric_limits<float>::infinity();
   expect_failure(inf_frame, "infinite");
   EXPECT_EQ(tsne.latest()->frame, good);

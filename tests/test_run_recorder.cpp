@@ -51,8 +51,8 @@ TEST(RunRecorder, RecordsTheSessionsFinishedRunWithLayouts) {
   xdd::RunRecorder recorder({db, scratch.path() / "runs", true, 1});
   {
     xdd::ExperimentSession session({}, [&](xdd::FinishedRun run) {
-      EXPECT_EQ(run.before.stage, "before");
-      EXPECT_EQ(run.after.stage, "after");
+      EXPECT_EQ(run.before.stage, xdd::EmbeddingStage::kBefore);
+      EXPECT_EQ(run.after.stage, xdd::EmbeddingStage::kAfter);
       recorder.record(std::move(run));
     });
     session.start(tiny(scratch.path() / "cache"));

@@ -14,6 +14,7 @@
 #include "cli/validators.h"
 #include "core/compute.h"
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "models/flop_count.h"
 #include "models/presets.h"
 #include "training/gan_trainer.h"
@@ -23,10 +24,6 @@ namespace xdd::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // CPU time of the whole process (all threads): robust to other processes sharing the cores, so
 // useful for comparing single-threaded variants on a busy machine.

@@ -71,8 +71,8 @@ ExperimentObserver capturing_observer(const std::shared_ptr<LayoutCapture>& capt
   ExperimentObserver observer = terminal_observer();
   auto show = observer.on_embedding;
   observer.on_embedding = [capture, show](const EmbeddingUpdate& update) {
-    if (update.stage == "before") capture->before = update;
-    if (update.stage == "after") capture->after = update;
+    if (update.stage == EmbeddingStage::kBefore) capture->before = update;
+    if (update.stage == EmbeddingStage::kAfter) capture->after = update;
     if (show) show(update);
   };
   return observer;

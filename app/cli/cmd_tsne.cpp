@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "tsne/affinities.h"
 #include "tsne/embedding.h"
 #include "tsne/pca.h"
@@ -28,10 +29,6 @@ struct TsneOptions {
 };
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t) {
-  return std::chrono::duration<double>(Clock::now() - t).count();
-}
 
 // Reads a matrix and reduces it to params.pca_dims principal components when it has more columns.
 PointMatrix load_reduced(const std::string& path, const TsneParams& params, double* read_s,

@@ -39,8 +39,8 @@ void entanglement_line(const Snapshot& s) {
 }
 
 void metrics_table(const Snapshot& s) {
-  const bool live =
-      s.status == SessionStatus::kRunning && s.embedding && s.embedding->stage == "during";
+  const bool live = s.status == SessionStatus::kRunning && s.embedding &&
+                    s.embedding->stage == EmbeddingStage::kDuring;
   if (!ImGui::BeginTable("metrics", 4,
                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
     return;

@@ -94,8 +94,8 @@ std::string ComparePanel::term() const {
   return term_ < static_cast<int>(terms_.size()) ? terms_[term_] : "";
 }
 
-void ComparePanel::set_stage(const std::string& stage) {
-  const std::string s = stage == "before" ? "before" : "after";
+void ComparePanel::set_stage(EmbeddingStage stage) {
+  const EmbeddingStage s = stage == EmbeddingStage::kBefore ? stage : EmbeddingStage::kAfter;
   if (s == stage_) return;
   stage_ = s;
   rebuild();
@@ -171,9 +171,13 @@ bool ComparePanel::draw() {
   ImGui::SameLine();
   ImGui::TextUnformatted("| t-SNE");
   ImGui::SameLine();
-  if (ImGui::RadioButton("before", stage_ == "before")) set_stage("before");
+  if (ImGui::RadioButton("before", stage_ == EmbeddingStage::kBefore)) {
+    set_stage(EmbeddingStage::kBefore);
+  }
   ImGui::SameLine();
-  if (ImGui::RadioButton("after re-training", stage_ == "after")) set_stage("after");
+  if (ImGui::RadioButton("after re-training", stage_ == EmbeddingStage::kAfter)) {
+    set_stage(EmbeddingStage::kAfter);
+  }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float table_h =

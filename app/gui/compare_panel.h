@@ -32,8 +32,8 @@ class ComparePanel {
   const std::vector<std::shared_ptr<const gui::StoredRun>>& runs() const { return runs_; }
   // The loss term overlaid ("" before the runs are loaded) and the layouts' stage.
   std::string term() const;
-  const std::string& stage() const { return stage_; }
-  void set_stage(const std::string& stage);
+  EmbeddingStage stage() const { return stage_; }
+  void set_stage(EmbeddingStage stage);  // before | after (during is taken as after)
   bool log_y() const { return log_y_; }
 
  private:
@@ -49,7 +49,7 @@ class ComparePanel {
   std::vector<std::string> terms_;  // every re-training term of the runs, first seen first
   int term_ = 0;
   bool log_y_ = false;
-  std::string stage_ = "after";
+  EmbeddingStage stage_ = EmbeddingStage::kAfter;
   std::vector<std::vector<float>> series_;  // per run: the chosen term's values
   std::vector<std::unique_ptr<gui::StoredScatter>> scatters_;
   std::string scatter_error_;

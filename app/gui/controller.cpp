@@ -1,15 +1,27 @@
 #include "controller.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "core/error.h"
-#include "pipeline/observer.h"
+#include "logic/beta_change.h"
 
 namespace xdd {
 
 Controller::Controller(const ExperimentConfig& defaults, std::function<void()> wake,
-                       std::function<void(FinishedRun)> on_run_finished)
+                       std::function<void(FinishedRun)> on_run_finished,
+                       LiveTsneOptions tsne_options)
     : defaults_(defaults),
       config_(defaults),
-      session_(std::move(wake), std::move(on_run_finished)),
+      // While training runs it has the other core(s); otherwise the t-SNE may use them all.
+      tsne_(tsne_options, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())),
+            wake),
+      session_(
+          [this, wake] {
+            tsne_.take(*session_.snapshot());
+            if (wake) wake();
+          },
+          std::move(on_run_finished)),
       snapshot_(session_.snapshot()) {}
 
 void Controller::refresh() {
@@ -27,19 +39,17 @@ void Controller::refresh() {
                   "lower learning rate or another seed may avoid the fault.");
     reported_faults_ = s.fault_count;
   }
-  const bool gan_ready = s.phase == phase_name(Phase::kScoringBefore) ||
-                         s.phase == phase_name(Phase::kRetraining) ||
-                         s.phase == phase_name(Phase::kScoringAfter);
-  if (restart_when_gan_ready_ && !in_progress()) restart_when_gan_ready_ = false;
-  if (restart_when_gan_ready_ && gan_ready) {
+  if (restart_when_gan_ready_ && gui::waiting_restart_cancelled(s)) {
     restart_when_gan_ready_ = false;
-    if (s.config.beta != config_.beta) start(config_);
+  }
+  if (restart_when_gan_ready_ && s.phase && gan_ready_in(*s.phase)) {
+    restart_when_gan_ready_ = false;
+    if (gui::waiting_restart_due(s, config_.beta)) start(config_);
   }
 }
 
 bool Controller::in_progress() const {
-  return snapshot_->status == SessionStatus::kRunning ||
-         snapshot_->status == SessionStatus::kPaused;
+  return gui::run_in_progress(*snapshot_);
 }
 
 bool Controller::paused() const {
@@ -59,6 +69,16 @@ bool Controller::start(const ExperimentConfig& config) {
 void Controller::run() {
   restart_when_gan_ready_ = false;
   start(config_);
+}
+
+void Controller::set_tsne_threads(int while_training, int when_idle) {
+  try {
+    tsne_.set_threads(while_training, when_idle);
+    // Applied now, not only at the next snapshot: the user may change it while nothing runs.
+    tsne_.take(*snapshot_);
+  } catch (const Error& e) {
+    add_error("Invalid t-SNE threads", e.what());
+  }
 }
 
 void Controller::pause() {
@@ -96,13 +116,15 @@ void Controller::set_holdout(int digit) {
 
 void Controller::set_beta(double beta) {
   config_.beta = beta;
-  if (!in_progress() || snapshot_->config.beta == beta) return;
-  const std::string& phase = snapshot_->phase;
-  if (phase == phase_name(Phase::kLoading) || phase == phase_name(Phase::kPretraining) ||
-      phase.empty()) {
-    restart_when_gan_ready_ = true;  // stopping now would throw away pre-training work
-  } else {
-    start(config_);
+  switch (gui::beta_change(*snapshot_, beta)) {
+    case gui::BetaChange::kSettingsOnly:
+      break;
+    case gui::BetaChange::kRestartWhenGanReady:
+      restart_when_gan_ready_ = true;  // stopping now would throw away pre-training work
+      break;
+    case gui::BetaChange::kRestartNow:
+      start(config_);
+      break;
   }
 }
 

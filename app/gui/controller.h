@@ -1,13 +1,15 @@
 #pragma once
 // The app's one place that turns user intent (buttons, keys, the guide) into session commands. It
-// owns the experiment session and the settings being edited, reads the newest snapshot once a
-// frame, and collects errors (invalid settings, failed runs) for the error modal.
+// owns the experiment session, the live t-SNE worker beside it (fed every snapshot the session
+// publishes, whatever the app shows) and the settings being edited, reads the newest snapshot once
+// a frame, and collects errors (invalid settings, failed runs) for the error modal.
 #include <deque>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "session/experiment_session.h"
+#include "session/live_tsne_feed.h"
 
 namespace xdd {
 
@@ -16,12 +18,17 @@ class Controller {
   // `wake` is called on the session's worker after each publish (it wakes the main loop);
   // `on_run_finished` on the worker with each finished run (the app records it in the run store).
   Controller(const ExperimentConfig& defaults, std::function<void()> wake,
-             std::function<void(FinishedRun)> on_run_finished = {});
+             std::function<void(FinishedRun)> on_run_finished = {},
+             LiveTsneOptions tsne_options = {});
 
   ExperimentConfig& config() { return config_; }  // the settings the panel edits
   const ExperimentConfig& config() const { return config_; }
   const Snapshot& snapshot() const { return *snapshot_; }
   const std::shared_ptr<const Snapshot>& snapshot_ptr() const { return snapshot_; }
+  // The live t-SNE of the session's test embeddings, for the views to read.
+  const LiveTsneFeed& live_tsne() const { return tsne_; }
+  // The live t-SNE's threads while training and otherwise (1..16 from the Embedding panel).
+  void set_tsne_threads(int while_training, int when_idle);
 
   // Once a frame: takes the newest snapshot, applies a beta change that waited for pre-training
   // to finish, and queues the error of a run that has just failed.
@@ -56,6 +63,7 @@ class Controller {
 
   ExperimentConfig defaults_;
   ExperimentConfig config_;
+  LiveTsneFeed tsne_;  // before session_: the session's worker feeds it until it stops
   ExperimentSession session_;
   std::shared_ptr<const Snapshot> snapshot_;
   bool restart_when_gan_ready_ = false;

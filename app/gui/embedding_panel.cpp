@@ -21,10 +21,7 @@ constexpr const char* kCollapsed = "all points in one place: the embedding colla
 
 }  // namespace
 
-EmbeddingPanel::EmbeddingPanel(std::function<void()> wake, LiveTsneOptions tsne_options)
-    : wake_(std::move(wake)), tsne_(tsne_options, wake_) {
-  threads_training_ = std::max(1, tsne_options.params.threads);
-  threads_idle_ = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+EmbeddingPanel::EmbeddingPanel(std::function<void()> wake) : wake_(std::move(wake)) {
   try {
     renderer_ = std::make_unique<ScatterRenderer>();
     thumbnail_ = std::make_unique<DigitThumbnail>();
@@ -37,35 +34,8 @@ EmbeddingPanel::EmbeddingPanel(std::function<void()> wake, LiveTsneOptions tsne_
 
 EmbeddingPanel::~EmbeddingPanel() = default;
 
-void EmbeddingPanel::set_tsne_threads(int while_training, int when_idle) {
-  if (while_training < 1 || while_training > 1024 || when_idle < 1 || when_idle > 1024) {
-    throw InvalidArgument("t-SNE threads must be 1..1024, got " + std::to_string(while_training) +
-                          " while training and " + std::to_string(when_idle) + " when idle");
-  }
-  threads_training_ = while_training;
-  threads_idle_ = when_idle;
-}
-
-void EmbeddingPanel::feed_engine(const Snapshot& live) {
-  if (live.embedding && live.embedding != submitted_) {
-    submitted_ = live.embedding;
-    if (submitted_->stage == "before") {
-      before_frame_ = submitted_;
-      before_layout_.reset();
-    }
-    tsne_.submit(submitted_);
-  }
-  // While training runs it has the other core(s); otherwise the t-SNE may use them all.
-  tsne_.set_threads(live.status == SessionStatus::kRunning ? threads_training_ : threads_idle_);
-}
-
-void EmbeddingPanel::take_layout(double now, std::shared_ptr<const TsneLayout> fixed) {
-  auto live = tsne_.latest();
-  // The newest live layout of the embedding after pre-training (the t-SNE moves on to the
-  // re-training frames soon after), for the before/after export.
-  if (live && before_frame_ && live->frame == before_frame_) before_layout_ = live;
-  showing_fixed_ = fixed != nullptr;
-  auto latest = showing_fixed_ ? std::move(fixed) : std::move(live);
+void EmbeddingPanel::take_layout(double now, std::shared_ptr<const TsneLayout> latest, bool fixed) {
+  showing_fixed_ = fixed && latest != nullptr;
   if (latest && latest != layout_) {
     if (layout_ && latest->test_count != layout_->test_count) {
       selection_.clear();
@@ -154,14 +124,16 @@ void EmbeddingPanel::count_selection() {
   }
 }
 
-bool EmbeddingPanel::draw(const Snapshot& live, bool presentation_mode, const Snapshot* stored,
+bool EmbeddingPanel::draw(Controller& controller, bool presentation_mode, const Snapshot* stored,
                           std::shared_ptr<const TsneLayout> stored_layout) {
   export_clicked_ = false;
-  feed_engine(live);
+  const Snapshot& live = controller.snapshot();
+  const LiveTsneFeed& tsne = controller.live_tsne();
   const Snapshot& shown = stored ? *stored : live;
   config_ = shown.config;
-  take_layout(ImGui::GetTime(), stored ? std::move(stored_layout) : nullptr);
-  draw_header(stored);
+  take_layout(ImGui::GetTime(), stored ? std::move(stored_layout) : tsne.latest(),
+              stored != nullptr);
+  draw_header(controller, stored);
   if (!renderer_) {
     ImGui::TextColored(ImVec4(0.9f, 0.2f, 0.2f, 1.0f), "Cannot draw the scatter: %s",
                        renderer_error_.c_str());
@@ -280,14 +252,6 @@ void EmbeddingPanel::handle_input(bool hovered) {
                             std::max(a.y, b.y)});
     }
   }
-}
-
-void EmbeddingPanel::export_csv(const std::filesystem::path& file) const {
-  if (!layout_ || animation_.empty()) {
-    throw InvalidArgument("no t-SNE layout to export yet for " + file.string());
-  }
-  write_text_atomically(file, layout_csv(*layout_, animation_.positions(), config_.holdout,
-                                         config_.labeled_per_class));
 }
 
 }  // namespace xdd::gui

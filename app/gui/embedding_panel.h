@@ -1,14 +1,15 @@
 #pragma once
-// The Embedding panel: the live t-SNE of the 10,000 test embeddings. Each new EmbeddingFrame of
-// the session goes to a LiveTsne worker; its published layouts are drawn with our own point
-// shaders (ScatterRenderer) and animated between updates. Points are coloured by digit (legend)
-// or by anomaly score (colour bar); the held-out digit is drawn larger with an outline and on top;
-// the labeled examples are extra t-SNE points drawn as black circles and crosses (alternating by
-// class, as the paper's Figures 2-3 draw them in black). Mouse: drag to pan, wheel to zoom around
-// the cursor, double-click or "Fit" to reset the view, shift-drag to select a box (counts per
-// digit below the plot; the selected points stay outlined while they move), hover for the test
-// image with its label and score. It can show a stored run's layout instead (read-only: the same
-// view, no t-SNE). Main thread only; create it after the GL context exists.
+// The Embedding panel: the live t-SNE of the 10,000 test embeddings. It reads the layouts the live
+// t-SNE worker beside the session publishes (session/live_tsne_feed.h; the panel never drives it),
+// draws them with our own point shaders (ScatterRenderer) and animates between updates. Points are
+// coloured by digit (legend) or by anomaly score (colour bar); the held-out digit is drawn larger
+// with an outline and on top; the labeled examples are extra t-SNE points drawn as black circles
+// and crosses (alternating by class, as the paper's Figures 2-3 draw them in black). Mouse: drag to
+// pan, wheel to zoom around the cursor, double-click or "Fit" to reset the view, shift-drag to
+// select a box (counts per digit below the plot; the selected points stay outlined while they
+// move), hover for the test image with its label and score. It can show a stored run's layout
+// instead (read-only: the same view, no t-SNE). Main thread only; create it after the GL context
+// exists.
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -17,13 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "controller.h"
 #include "scatter_animation.h"
 #include "scatter_colors.h"
 #include "scatter_grid.h"
 #include "scatter_renderer.h"
 #include "scatter_thumbnail.h"
 #include "scatter_view.h"
-#include "session/live_tsne.h"
+#include "session/live_tsne_feed.h"
 #include "session/snapshot.h"
 
 namespace xdd::gui {
@@ -32,49 +34,36 @@ class EmbeddingPanel {
  public:
   enum class ColorMode { kLabel, kScore };
 
-  // `wake` is called from the t-SNE worker when a layout is published, and from draw() while the
-  // points are still moving (post an empty GLFW event so the main loop draws again).
-  explicit EmbeddingPanel(std::function<void()> wake, LiveTsneOptions tsne_options = {});
+  // `wake` is called from draw() while the points are still moving (post an empty GLFW event so
+  // the main loop draws again).
+  explicit EmbeddingPanel(std::function<void()> wake);
   ~EmbeddingPanel();
   EmbeddingPanel(const EmbeddingPanel&) = delete;
   EmbeddingPanel& operator=(const EmbeddingPanel&) = delete;
 
-  // Draws the panel into the current window (the centre tile's Embedding tab) and hands the live
-  // session's new embedding to the t-SNE. With `stored` (a stored run's snapshot,
-  // logic/stored_run.h) its `stored_layout` is drawn instead of the live t-SNE, which keeps
-  // following the live session meanwhile; a null layout says the run has none. True when the
-  // user asked to export (the caller opens the Export dialog).
-  bool draw(const Snapshot& live, bool presentation_mode, const Snapshot* stored = nullptr,
+  // Draws the panel into the current window (the centre tile's Embedding tab): the live t-SNE's
+  // newest layout. With `stored` (a stored run's snapshot, logic/stored_run.h) its
+  // `stored_layout` is drawn instead; a null layout says the run has none. True when the user
+  // asked to export (the caller opens the Export dialog).
+  // The t-SNE threads popup sends the user's choice through the controller.
+  bool draw(Controller& controller, bool presentation_mode, const Snapshot* stored = nullptr,
             std::shared_ptr<const TsneLayout> stored_layout = nullptr);
 
   void set_color_mode(ColorMode mode) { color_mode_ = mode; }
   ColorMode color_mode() const { return color_mode_; }
-  // t-SNE threads while training runs (default 1: training has the other core) and otherwise
-  // (default all cores). InvalidArgument outside 1..1024.
-  void set_tsne_threads(int while_training, int when_idle);
-
-  // The layout as shown, one row per point: kind (test|labeled), index, x, y, digit, score.
-  // IoError when the file cannot be written; InvalidArgument when there is no layout yet.
-  void export_csv(const std::filesystem::path& file) const;
-
   // What the exports copy (all immutable or copied): the layout drawn (null before the first),
-  // its positions as shown, the settings of its run, and for the live session the layout and the
-  // embedding of the scoring after pre-training (null until then).
+  // its positions as shown, and the settings of its run.
   const std::shared_ptr<const TsneLayout>& layout() const { return layout_; }
   const std::vector<float>& shown_positions() const { return animation_.positions(); }
   const ExperimentConfig& shown_config() const { return config_; }
-  const std::shared_ptr<const TsneLayout>& live_before_layout() const { return before_layout_; }
-  const std::shared_ptr<const EmbeddingFrame>& live_before_frame() const { return before_frame_; }
 
-  const LiveTsne& tsne() const { return tsne_; }
   // Points currently selected (test indices) and their count per digit.
   const std::vector<long>& selection() const { return selection_; }
 
  private:
-  void feed_engine(const Snapshot& live);
-  void take_layout(double now, std::shared_ptr<const TsneLayout> fixed);
+  void take_layout(double now, std::shared_ptr<const TsneLayout> latest, bool fixed);
   void restyle(int holdout, bool presentation_mode);
-  void draw_header(bool stored);
+  void draw_header(Controller& controller, bool stored);
   void draw_canvas(const Snapshot& snapshot, bool presentation_mode);
   void handle_input(bool hovered);
   void draw_labeled_markers(bool presentation_mode);
@@ -86,19 +75,13 @@ class EmbeddingPanel {
   int labeled_digit(std::int64_t i) const;  // -1 when unknown
 
   std::function<void()> wake_;
-  LiveTsne tsne_;
   std::unique_ptr<ScatterRenderer> renderer_;
   std::unique_ptr<DigitThumbnail> thumbnail_;
   std::string renderer_error_;
 
-  int threads_training_ = 1;
-  int threads_idle_ = 1;
-  std::shared_ptr<const EmbeddingFrame> submitted_;
   std::shared_ptr<const TsneLayout> layout_;
   bool showing_fixed_ = false;  // layout_ is a stored run's
   bool export_clicked_ = false;
-  std::shared_ptr<const EmbeddingFrame> before_frame_;  // live: scored after pre-training
-  std::shared_ptr<const TsneLayout> before_layout_;     // live: the t-SNE of before_frame_
   ExperimentConfig config_;  // of the snapshot drawn (labeled digits, held-out digit)
 
   LayoutAnimation animation_;

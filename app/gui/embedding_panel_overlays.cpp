@@ -16,10 +16,15 @@ constexpr ImU32 kInk = kMarkerInk;
 constexpr float kPickPixels = 7.0f;
 
 std::string stage_words(const EmbeddingFrame& frame) {
-  if (frame.stage == "before") return "Before re-training (after pre-training)";
-  if (frame.stage == "after") return "After re-training";
-  if (frame.stage == "during") return "During re-training, step " + std::to_string(frame.step);
-  return frame.stage;
+  switch (frame.stage) {
+    case EmbeddingStage::kBefore:
+      return "Before re-training (after pre-training)";
+    case EmbeddingStage::kAfter:
+      return "After re-training";
+    case EmbeddingStage::kDuring:
+      return "During re-training, step " + std::to_string(frame.step);
+  }
+  return stage_name(frame.stage);
 }
 
 // A filled dot in the text flow, then the cursor moves on beside it.
@@ -34,7 +39,9 @@ void swatch(ImU32 color) {
 
 }  // namespace
 
-void EmbeddingPanel::draw_header(bool stored) {
+void EmbeddingPanel::draw_header(Controller& controller, bool stored) {
+  const Snapshot& live = controller.snapshot();
+  const LiveTsneFeed& tsne = controller.live_tsne();
   if (stored) {
     // A stored layout: written by the run at SPEC §6's settings; nothing is computed here.
     if (layout_ && showing_fixed_) {
@@ -43,15 +50,15 @@ void EmbeddingPanel::draw_header(bool stored) {
     }
   } else if (layout_ && layout_->frame) {
     ImGui::TextUnformatted(stage_words(*layout_->frame).c_str());
-    if (submitted_ && layout_->frame != submitted_) {
+    if (live.embedding && layout_->frame != live.embedding) {
       ImGui::SameLine();
       ImGui::TextDisabled("(t-SNE catching up with step %lld)",
-                          static_cast<long long>(submitted_->step));
+                          static_cast<long long>(live.embedding->step));
     }
   } else {
     ImGui::TextUnformatted("No embedding yet");
   }
-  const LiveTsneStatus st = tsne_.status();
+  const LiveTsneStatus st = tsne.status();
   if (!stored && layout_) {
     ImGui::TextDisabled("t-SNE %s | iteration %d | KL %.3f | %lld points | %d thread%s | %.0f it/s",
                         live_tsne_state_name(st.state), layout_->iteration, layout_->kl,
@@ -88,10 +95,12 @@ void EmbeddingPanel::draw_header(bool stored) {
     if (ImGui::Button("t-SNE threads")) ImGui::OpenPopup("tsne_threads");
   }
   if (ImGui::BeginPopup("tsne_threads")) {
+    int training = tsne.training_threads(), idle = tsne.idle_threads();
     ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
-    ImGui::SliderInt("while training", &threads_training_, 1, 16);
+    bool changed = ImGui::SliderInt("while training", &training, 1, 16);
     ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
-    ImGui::SliderInt("otherwise", &threads_idle_, 1, 16);
+    changed |= ImGui::SliderInt("otherwise", &idle, 1, 16);
+    if (changed) controller.set_tsne_threads(training, idle);
     ImGui::EndPopup();
   }
   ImGui::SameLine();

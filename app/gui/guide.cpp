@@ -4,7 +4,7 @@
 #include <string>
 
 #include "auprc_panel.h"
-#include "pipeline/observer.h"
+#include "pipeline/phase.h"
 
 namespace xdd {
 namespace {
@@ -79,7 +79,7 @@ void Guide::update(Controller& c) {
   const Snapshot& s = c.snapshot();
   // Act on the moment re-training begins, not on a phase already current when the guide started
   // (that snapshot may belong to the run the guide's own start is replacing).
-  const bool retraining = s.phase == phase_name(Phase::kRetraining);
+  const bool retraining = s.phase == Phase::kRetraining;
   const bool just_began = retraining && !was_retraining_;
   was_retraining_ = retraining;
   if ((step_ == 1 || step_ == 2) && just_began && !holding_ &&

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "line_plot.h"
-#include "pipeline/observer.h"
+#include "pipeline/phase.h"
 #include "ui_style.h"
 
 namespace xdd {
@@ -32,7 +32,7 @@ bool LossPanel::draw(const Snapshot& s) {
   const float gap = ImGui::GetTextLineHeightWithSpacing();
   const float avail = ImGui::GetContentRegionAvail().y;
 
-  if (has_gan && s.phase == phase_name(Phase::kPretraining) && s.step > 0) {
+  if (has_gan && s.phase == Phase::kPretraining && s.step > 0) {
     gan_first_step_ = std::max<int64_t>(1, s.step - static_cast<int64_t>(s.gan_d_loss.size()) + 1);
   } else if (!has_gan) {
     gan_first_step_ = 1;

@@ -96,12 +96,13 @@ std::vector<ExportChoice> figure1_choices(const Snapshot& s, const ExperimentCon
 }
 
 std::vector<ExportChoice> live_embedding_choices(const gui::EmbeddingPanel& panel,
+                                                 const LiveTsneFeed& live_tsne,
                                                  const Snapshot& live) {
   const ExperimentConfig& cfg = live.config;
   const std::string suffix = stem_suffix(cfg, "");
   std::shared_ptr<const TsneLayout> current = panel.layout();
-  std::shared_ptr<const TsneLayout> before = panel.live_before_layout();
-  if (current && current->frame && current->frame->stage == "before") {
+  std::shared_ptr<const TsneLayout> before = live_tsne.before_layout();
+  if (current && current->frame && current->frame->stage == EmbeddingStage::kBefore) {
     before = current;
     current.reset();
   }
@@ -135,8 +136,8 @@ std::vector<ExportChoice> live_embedding_choices(const gui::EmbeddingPanel& pane
 
   ExportChoice scores =
       figure_choice(ExportKind::kScoresCsv, "Scores before and after (CSV)", "scores-" + suffix);
-  const auto before_frame = panel.live_before_frame();
-  if (!before_frame || !live.embedding || live.embedding->stage != "after") {
+  const auto before_frame = live_tsne.before_frame();
+  if (!before_frame || !live.embedding || live.embedding->stage != EmbeddingStage::kAfter) {
     scores.unavailable = "after the run has finished";
   } else {
     try {
@@ -153,11 +154,12 @@ std::vector<ExportChoice> live_embedding_choices(const gui::EmbeddingPanel& pane
 }
 
 std::vector<ExportChoice> stored_embedding_choices(const gui::StoredRun& run,
-                                                   const std::string& stage) {
+                                                   EmbeddingStage stage) {
   const std::string name = gui::display_name(run);
   const std::string suffix = stem_suffix({}, name);
   const ExperimentConfig cfg = gui::config_of(run.record, nullptr);
-  const auto before = gui::layout_of(run, "before", 0), after = gui::layout_of(run, "after", 0);
+  const auto before = gui::layout_of(run, EmbeddingStage::kBefore, 0);
+  const auto after = gui::layout_of(run, EmbeddingStage::kAfter, 0);
 
   ExportChoice tsne =
       figure_choice(ExportKind::kTsne, "t-SNE scatter (Figures 2-3)", "tsne-" + suffix);
@@ -173,9 +175,10 @@ std::vector<ExportChoice> stored_embedding_choices(const gui::StoredRun& run,
     };
   }
 
-  ExportChoice layout = figure_choice(ExportKind::kLayoutCsv, "Layout " + stage + " (CSV)",
-                                      "layout_" + stage + "-" + suffix);
-  const auto shown = stage == "before" ? before : after;
+  const std::string stage_text = stage_name(stage);
+  ExportChoice layout = figure_choice(ExportKind::kLayoutCsv, "Layout " + stage_text + " (CSV)",
+                                      "layout_" + stage_text + "-" + suffix);
+  const auto shown = stage == EmbeddingStage::kBefore ? before : after;
   if (!shown) {
     layout.unavailable = "no stored layout of this stage";
   } else {

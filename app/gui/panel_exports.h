@@ -24,10 +24,10 @@ std::vector<ExportChoice> figure1_choices(const Snapshot& s, const ExperimentCon
 // The live session's scatter: the layout after pre-training and the current one, the layout as
 // shown, and the scores once the run has finished.
 std::vector<ExportChoice> live_embedding_choices(const gui::EmbeddingPanel& panel,
+                                                 const LiveTsneFeed& live_tsne,
                                                  const Snapshot& live);
 // A stored run's layouts and scores (`stage`: the layout shown).
-std::vector<ExportChoice> stored_embedding_choices(const gui::StoredRun& run,
-                                                   const std::string& stage);
+std::vector<ExportChoice> stored_embedding_choices(const gui::StoredRun& run, EmbeddingStage stage);
 // The compared runs: their loss curves of the chosen term, their Figure 1 bars, their paths.
 std::vector<ExportChoice> compare_choices(const ComparePanel& panel);
 

@@ -42,16 +42,16 @@ void ShownRun::update() {
   run_ = run;
   snapshot_ = std::make_shared<const Snapshot>(gui::snapshot_of(*run_));
   ++generation_;  // a fresh view for a new run; before and after share it, so they animate
-  before_ = gui::layout_of(*run_, "before", generation_);
-  after_ = gui::layout_of(*run_, "after", generation_);
+  before_ = gui::layout_of(*run_, EmbeddingStage::kBefore, generation_);
+  after_ = gui::layout_of(*run_, EmbeddingStage::kAfter, generation_);
 }
 
 std::shared_ptr<const TsneLayout> ShownRun::layout() const {
-  return stage_ == "before" ? before_ : after_;
+  return stage_ == EmbeddingStage::kBefore ? before_ : after_;
 }
 
-void ShownRun::set_stage(const std::string& stage) {
-  stage_ = stage == "before" ? "before" : "after";
+void ShownRun::set_stage(EmbeddingStage stage) {
+  stage_ = stage == EmbeddingStage::kBefore ? stage : EmbeddingStage::kAfter;
 }
 
 std::string ShownRun::name() const {
@@ -87,10 +87,12 @@ bool draw_stored_banner(ShownRun& shown, const char* id, bool with_stage) {
       ImGui::SameLine();
       ImGui::TextUnformatted("| t-SNE");
       ImGui::SameLine();
-      if (ImGui::RadioButton("before", shown.stage() == "before")) shown.set_stage("before");
+      if (ImGui::RadioButton("before", shown.stage() == EmbeddingStage::kBefore)) {
+        shown.set_stage(EmbeddingStage::kBefore);
+      }
       ImGui::SameLine();
-      if (ImGui::RadioButton("after re-training", shown.stage() == "after")) {
-        shown.set_stage("after");
+      if (ImGui::RadioButton("after re-training", shown.stage() == EmbeddingStage::kAfter)) {
+        shown.set_stage(EmbeddingStage::kAfter);
       }
     }
   }

@@ -32,9 +32,9 @@ class ShownRun {
   const std::shared_ptr<const Snapshot>& snapshot() const { return snapshot_; }
   // The stored layout of the stage shown (null when the run has none).
   std::shared_ptr<const TsneLayout> layout() const;
-  const std::string& stage() const { return stage_; }
-  void set_stage(const std::string& stage);  // "before" | "after"
-  std::string name() const;                  // "#12 xdd β=1 h=8", or "#12" while loading
+  EmbeddingStage stage() const { return stage_; }
+  void set_stage(EmbeddingStage stage);  // before | after (during is taken as after)
+  std::string name() const;              // "#12 xdd β=1 h=8", or "#12" while loading
 
  private:
   gui::BackgroundJob<std::shared_ptr<const gui::StoredRun>> loading_;
@@ -42,7 +42,7 @@ class ShownRun {
   std::shared_ptr<const gui::StoredRun> run_;
   std::shared_ptr<const Snapshot> snapshot_;
   std::shared_ptr<const TsneLayout> before_, after_;
-  std::string stage_ = "after";
+  EmbeddingStage stage_ = EmbeddingStage::kAfter;
   std::string error_;
   std::uint64_t generation_ = std::uint64_t{1} << 60;  // apart from the live t-SNE's
 };

@@ -32,9 +32,9 @@ void draw_status_bar(const Snapshot& s, int panel_threads, double frame_ms, ImVe
   ImGui::PopStyleVar();
   const bool active = s.status == SessionStatus::kRunning || s.status == SessionStatus::kPaused;
   ImGui::Text("%s", status_name(s.status));
-  if (!s.phase.empty() && active) {
+  if (s.phase && active) {
     ImGui::SameLine();
-    ImGui::Text("· %s", s.phase.c_str());
+    ImGui::Text("· %s", phase_name(*s.phase));
   }
   ImGui::SameLine();
   const float bar_w = ImGui::GetFontSize() * 14;

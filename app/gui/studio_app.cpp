@@ -236,10 +236,9 @@ void StudioApp::draw_centre_tabs() {
     if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select, "embedding"))) {
       centre_tab_ = "embedding";
       if (draw_stored_banner(shown_, "embedding", true)) shown_.close();
-      const Snapshot& live = controller_.snapshot();
       const std::shared_ptr<const Snapshot> shown = shown_snapshot();
       const bool stored = shown != controller_.snapshot_ptr();
-      if (embedding_panel_.draw(live, view_.presentation, stored ? shown.get() : nullptr,
+      if (embedding_panel_.draw(controller_, view_.presentation, stored ? shown.get() : nullptr,
                                 stored ? shown_.layout() : nullptr)) {
         open_export("embedding");
       }
@@ -300,7 +299,8 @@ void StudioApp::open_export(const std::string& panel) {
     export_dialog_.open(
         stored ? "Export the t-SNE of stored run " + shown_.name() : "Export the t-SNE scatter",
         stored ? stored_embedding_choices(*shown_.run(), shown_.stage())
-               : live_embedding_choices(embedding_panel_, controller_.snapshot()));
+               : live_embedding_choices(embedding_panel_, controller_.live_tsne(),
+                                        controller_.snapshot()));
   } else if (panel == "compare") {
     export_dialog_.open("Export the compared runs", compare_choices(compare_panel_));
   }

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/compute.h"
+#include "core/stopwatch.h"
 #include "data/split.h"
 #include "losses/loss_factory.h"
 #include "models/discriminator.h"
@@ -19,10 +20,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::vector<double> to_vector(const torch::Tensor& t) {
   torch::Tensor c = t.to(torch::kFloat64).contiguous().cpu();
   return std::vector<double>(c.data_ptr<double>(), c.data_ptr<double>() + c.numel());
@@ -36,8 +33,7 @@ struct Scored {
 
 // Embeds test and labeled images and computes the KDE score of every test image (SPEC §2.3).
 Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labeled,
-                       double bandwidth, torch::Device device, const std::string& stage,
-                       int64_t step) {
+                       double bandwidth, torch::Device device, EmbeddingStage stage, int64_t step) {
   Scored s;
   s.update.stage = stage;
   s.update.step = step;
@@ -127,8 +123,8 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   const torch::Tensor classes = digits_to_classes(labeled.labels, config.holdout);
 
   enter(observer, Phase::kScoringBefore);
-  Scored before =
-      score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device, "before", 0);
+  Scored before = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device,
+                                  EmbeddingStage::kBefore, 0);
   out.scores_before = before.update.scores;
   out.bandwidth_before = before.bandwidth;
   out.entanglement_before = before.update.entanglement;
@@ -139,7 +135,9 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   auto record_info_plane = [&](int64_t step, const char* phase) {
     if (!info_plane_due(step, config.info_plane_every, config.retrain_steps)) return;
     const size_t first_new = info_plane.points().size();
+    const auto info_start = Clock::now();
     info_plane.record(gan.discriminator, step, phase);
+    out.seconds_info_plane += seconds_since(info_start);
     if (!observer.on_info_plane) return;
     for (size_t i = first_new; i < info_plane.points().size(); ++i)
       observer.on_info_plane(info_plane.points()[i]);
@@ -172,9 +170,11 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
     record_info_plane(report.step, "retrain");
     if (observer.embedding_interval > 0 && report.step % observer.embedding_interval == 0 &&
         !retrainer.done()) {
-      publish(observer, score_embedding(gan.discriminator, data.test, labeled, config.bandwidth,
-                                        device, "during", report.step)
-                            .update);
+      const auto scoring_start = Clock::now();
+      Scored during = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth,
+                                      device, EmbeddingStage::kDuring, report.step);
+      out.seconds_live_scoring += seconds_since(scoring_start);
+      publish(observer, during.update);
     }
   }
   out.seconds_retrain = seconds_since(retrain_start);
@@ -182,7 +182,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
 
   enter(observer, Phase::kScoringAfter);
   Scored after = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth, device,
-                                 "after", retrainer.step_count());
+                                 EmbeddingStage::kAfter, retrainer.step_count());
   out.scores_after = after.update.scores;
   out.bandwidth_after = after.bandwidth;
   out.entanglement_after = after.update.entanglement;

@@ -47,7 +47,9 @@ struct RunOutcome {
   torch::Tensor scores_after;   // [N]
 
   double seconds_pretrain = 0.0;
-  double seconds_retrain = 0.0;
+  double seconds_retrain = 0.0;       // the re-training loop, with the two below inside it
+  double seconds_info_plane = 0.0;    // information-plane points during re-training
+  double seconds_live_scoring = 0.0;  // scoring the test set for live panels (the app only)
   double seconds_total = 0.0;
 };
 

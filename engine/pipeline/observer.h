@@ -9,18 +9,15 @@
 
 #include "pipeline/entanglement_readout.h"
 #include "pipeline/info_plane_tracker.h"
+#include "pipeline/phase.h"
 #include "training/gan_trainer.h"
 #include "training/retrainer.h"
 #include "training/training_fault.h"
 
 namespace xdd {
 
-enum class Phase { kLoading, kPretraining, kScoringBefore, kRetraining, kScoringAfter, kDone };
-
-const char* phase_name(Phase phase);
-
 struct EmbeddingUpdate {
-  std::string stage;             // "before", "during" or "after"
+  EmbeddingStage stage = EmbeddingStage::kBefore;
   int64_t step = 0;              // re-training step (0 before re-training)
   torch::Tensor z_test;          // [N,3136] float, CPU
   torch::Tensor labels;          // [N] digits

@@ -103,6 +103,8 @@ nlohmann::json metrics_json(const RunOutcome& o) {
       {"seconds",
        {{"pretrain", o.seconds_pretrain},
         {"retrain", o.seconds_retrain},
+        {"info_plane", o.seconds_info_plane},
+        {"live_scoring", o.seconds_live_scoring},
         {"total", o.seconds_total}}},
       {"version", XDD_VERSION},
       {"config", to_json(o.config)}};
@@ -136,7 +138,7 @@ double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem:
                         int threads) {
   if (!embedding.z_test.defined() || !embedding.z_labeled.defined() ||
       embedding.z_test.dim() != 2 || embedding.z_labeled.size(1) != embedding.z_test.size(1)) {
-    throw InvalidArgument("t-SNE layout of the " + embedding.stage +
+    throw InvalidArgument("t-SNE layout of the " + std::string(stage_name(embedding.stage)) +
                           " embedding: test and labeled embeddings are missing or differ in width");
   }
   PointMatrix points;

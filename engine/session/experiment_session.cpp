@@ -216,14 +216,14 @@ ExperimentObserver ExperimentSession::make_observer() {
     publish([&](Snapshot& s) { s.info_plane.push_back(p); });
   };
   o.on_embedding = [this](const EmbeddingUpdate& u) {
-    if (on_run_finished_ && u.stage == "before") captured_before_ = u;
-    if (on_run_finished_ && u.stage == "after") captured_after_ = u;
+    if (on_run_finished_ && u.stage == EmbeddingStage::kBefore) captured_before_ = u;
+    if (on_run_finished_ && u.stage == EmbeddingStage::kAfter) captured_after_ = u;
     auto frame = std::make_shared<const EmbeddingFrame>(to_frame(u));
     publish([&](Snapshot& s) {
       s.embedding = frame;
       // Live AUPRC: every published embedding carries the KDE scores at that moment.
       const DetectionMetrics m = metrics_for_holdout(u, s.config.holdout);
-      if (u.stage == "before") {
+      if (u.stage == EmbeddingStage::kBefore) {
         s.before = m;
         s.entanglement_before = u.entanglement.minimum;
       } else {

@@ -10,6 +10,7 @@
 
 #include "core/compute.h"
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "session/tsne_input.h"
 #include "session/warm_knn.h"
 #include "tsne/affinities.h"
@@ -21,10 +22,6 @@ namespace xdd {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // LibTorch (the PCA's matrix products) and OpenBLAS run OpenMP teams sized by the calling thread's
 // OpenMP setting; set it for this thread only, after LibTorch's own once-per-thread initialisation
@@ -73,7 +70,7 @@ class LiveTsne::Job {
     TsneParams params = options_.params;
     params.threads = threads_;
     const bool restart = !embedding_ || embedding_->affinities().size() != reduced.rows ||
-                         (options_.restart_on_before && frame->stage == "before");
+                         (options_.restart_on_before && frame->stage == EmbeddingStage::kBefore);
     const bool warm = !restart && options_.warm_knn_hops > 0 && graph_.n == reduced.rows &&
                       updates_since_full_knn_ + 1 < options_.full_knn_every;
     graph_ = warm ? refine_neighbors(reduced, graph_, options_.warm_knn_hops, threads_)

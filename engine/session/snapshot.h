@@ -10,6 +10,7 @@
 
 #include "config/experiment_config.h"
 #include "pipeline/info_plane_point.h"
+#include "pipeline/phase.h"
 #include "scoring/metrics.h"
 
 namespace xdd {
@@ -29,7 +30,7 @@ struct RunSummary {
 // The test-set embedding at one moment: scores and labels, shared between snapshots (they are large
 // and change only when a new embedding arrives).
 struct EmbeddingFrame {
-  std::string stage;  // before | during | after
+  EmbeddingStage stage = EmbeddingStage::kBefore;
   int64_t step = 0;
   std::vector<uint8_t> labels;   // digit of each test image
   std::vector<float> scores;     // KDE anomaly score of each test image
@@ -41,8 +42,8 @@ struct EmbeddingFrame {
 struct Snapshot {
   uint64_t version = 0;
   SessionStatus status = SessionStatus::kIdle;
-  std::string phase;  // phase_name() of the running phase
-  std::string error;  // set when status == kFailed
+  std::optional<Phase> phase;  // of the running run; none before the first
+  std::string error;           // set when status == kFailed
   // Training faults (a NaN/Inf step, undone and paused at): how many this session has met, and the
   // newest one's message. The count never goes back, so the UI can tell each new fault.
   uint64_t fault_count = 0;

@@ -25,7 +25,7 @@ void reset_for_run(Snapshot& s, const ExperimentConfig& config) {
 }
 
 void enter_phase(Snapshot& s, Phase phase) {
-  s.phase = phase_name(phase);
+  s.phase = phase;
   s.step = 0;
   s.total_steps = 0;
   s.steps_per_second = 0.0;

@@ -8,17 +8,12 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/stopwatch.h"
 #include "tsne/perplexity.h"
 #include "tsne/worker_pool.h"
 
 namespace xdd {
-namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 Affinities Affinities::compute(const PointMatrix& points, const TsneParams& params) {
   validate(params);

@@ -29,7 +29,7 @@ AppSession sample() {
   a.view.filter.status = xdd::store::RunStatus::done;
   a.view.sort = {RunsColumn::kAuprcAfter, true};
   a.view.shown_run = 12;
-  a.view.shown_stage = "before";
+  a.view.shown_stage = xdd::EmbeddingStage::kBefore;
   a.view.compared = {12, 4, 9};
   a.store_file = "/tmp/x/runs.db";
   return a;
@@ -61,7 +61,7 @@ TEST(AppSession, RoundTripThroughTheFile) {
   EXPECT_EQ(v.sort.column, RunsColumn::kAuprcAfter);
   EXPECT_TRUE(v.sort.ascending);
   EXPECT_EQ(v.shown_run, 12);
-  EXPECT_EQ(v.shown_stage, "before");
+  EXPECT_EQ(v.shown_stage, xdd::EmbeddingStage::kBefore);
   EXPECT_EQ(v.compared, (std::vector<std::int64_t>{12, 4, 9}));
   EXPECT_EQ(back.store_file, "/tmp/x/runs.db");
 }

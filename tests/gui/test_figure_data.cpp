@@ -25,7 +25,7 @@ xdd::RunSummary finished(int holdout, double before, double after, std::uint64_t
 }
 
 // 3 test points of digits 0, 8, 1 and the 18 labeled examples of 2 per known digit (holdout 8).
-xdd::TsneLayout small_layout(const std::string& stage) {
+xdd::TsneLayout small_layout(xdd::EmbeddingStage stage) {
   xdd::TsneLayout l;
   auto frame = std::make_shared<xdd::EmbeddingFrame>();
   frame->stage = stage;
@@ -80,9 +80,9 @@ TEST(FigureData, Figure1KeepsEveryRepetitionOfTheSetting) {
 }
 
 TEST(FigureData, TsneSplitsTestPointsAndLabeledExamples) {
-  const auto before = small_layout("before");
+  const auto before = small_layout(xdd::EmbeddingStage::kBefore);
   const auto during = [] {
-    auto l = small_layout("during");
+    auto l = small_layout(xdd::EmbeddingStage::kDuring);
     auto f = std::make_shared<xdd::EmbeddingFrame>(*l.frame);
     f->step = 40;
     l.frame = f;
@@ -104,7 +104,7 @@ TEST(FigureData, TsneSplitsTestPointsAndLabeledExamples) {
 }
 
 TEST(LayoutExport, CsvRowsAndLabeledDigits) {
-  const auto l = small_layout("after");
+  const auto l = small_layout(xdd::EmbeddingStage::kAfter);
   const std::string csv = layout_csv(l, l.xy, 8, 2);
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "kind,index,x,y,digit,score");
   EXPECT_NE(csv.find("\ntest,1,1,-1,8,2.5\n"), std::string::npos) << csv;
@@ -115,7 +115,8 @@ TEST(LayoutExport, CsvRowsAndLabeledDigits) {
 }
 
 TEST(LayoutExport, ScoresBeforeAndAfter) {
-  const auto before = small_layout("before"), after = small_layout("after");
+  const auto before = small_layout(xdd::EmbeddingStage::kBefore),
+             after = small_layout(xdd::EmbeddingStage::kAfter);
   const auto scores = scores_of(*before.frame, *after.frame);
   EXPECT_EQ(scores.label, (std::vector<int>{0, 8, 1}));
   EXPECT_EQ(scores.index, (std::vector<long long>{0, 1, 2}));

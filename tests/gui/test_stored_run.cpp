@@ -76,8 +76,8 @@ TEST(StoredRun, SnapshotHoldsTheRecordsCurvesMetricsAndPlane) {
 TEST(StoredRun, LayoutsCarryDigitsAndTheStagesScores) {
   StoreWithRun s(xdd::test::FakeRun{});
   const StoredRun run = load_stored_run(*s.store, s.id);
-  const auto before = layout_of(run, "before", 77);
-  const auto after = layout_of(run, "after", 77);
+  const auto before = layout_of(run, xdd::EmbeddingStage::kBefore, 77);
+  const auto after = layout_of(run, xdd::EmbeddingStage::kAfter, 77);
   ASSERT_TRUE(before && after);
   EXPECT_EQ(after->test_count, 20);
   EXPECT_EQ(after->labeled_count, 0);
@@ -87,7 +87,7 @@ TEST(StoredRun, LayoutsCarryDigitsAndTheStagesScores) {
   EXPECT_EQ(after->frame->labels[13], 3);        // from scores.csv: the file has no label column
   EXPECT_FLOAT_EQ(before->frame->scores[13], 6.5f);
   EXPECT_FLOAT_EQ(after->frame->scores[13], 3.25f);
-  EXPECT_EQ(before->frame->stage, "before");
+  EXPECT_EQ(before->frame->stage, xdd::EmbeddingStage::kBefore);
   EXPECT_EQ(before->generation, 77u);
   EXPECT_TRUE(after->settled);
 }
@@ -105,8 +105,8 @@ TEST(StoredRun, LabeledRowsGoLastAndMissingFilesAreNoted) {
   }
   const StoredRun run = load_stored_run(*s.store, s.id);
   EXPECT_NE(run.files_note.find("layout_before.csv"), std::string::npos) << run.files_note;
-  EXPECT_EQ(layout_of(run, "before", 1), nullptr);
-  const auto after = layout_of(run, "after", 1);
+  EXPECT_EQ(layout_of(run, xdd::EmbeddingStage::kBefore, 1), nullptr);
+  const auto after = layout_of(run, xdd::EmbeddingStage::kAfter, 1);
   ASSERT_TRUE(after);
   EXPECT_EQ(after->test_count, 20);
   EXPECT_EQ(after->labeled_count, 1);

@@ -78,7 +78,7 @@ store::Session to_session(const AppSession& app) {
             {"color_by", v.color_by},
             {"filter", filter_json(v.filter)},
             {"sort", {{"column", column_key(v.sort.column)}, {"ascending", v.sort.ascending}}},
-            {"shown_stage", v.shown_stage}};
+            {"shown_stage", stage_name(v.shown_stage)}};
   s.view["shown_run"] = v.shown_run ? json(*v.shown_run) : json(nullptr);
   s.open_runs = v.compared;
   s.store_file = app.store_file;
@@ -116,7 +116,7 @@ AppSession app_session_from(const store::Session& s, const ExperimentConfig& bas
   if (j.contains("shown_run") && !j.at("shown_run").is_null()) {
     v.shown_run = read<std::int64_t>(j, "shown_run", 0);
   }
-  v.shown_stage = one_of(j, "shown_stage", "after", {"before", "after"});
+  v.shown_stage = *parse_stage(one_of(j, "shown_stage", "after", {"before", "after"}));
   v.compared = s.open_runs;
   app.store_file = s.store_file;
   return app;

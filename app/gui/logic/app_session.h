@@ -11,6 +11,7 @@
 
 #include "config/experiment_config.h"
 #include "logic/runs_table.h"
+#include "pipeline/phase.h"
 #include "store/session_file.h"
 
 namespace xdd::gui {
@@ -26,8 +27,8 @@ struct AppView {
   RunsFilter filter;
   RunsSort sort;
   std::optional<std::int64_t> shown_run;  // the stored run shown in the panels (none: live)
-  std::string shown_stage = "after";      // its t-SNE layout: before | after
-  std::vector<std::int64_t> compared;     // the runs in the Compare tab
+  EmbeddingStage shown_stage = EmbeddingStage::kAfter;  // its t-SNE layout: before | after
+  std::vector<std::int64_t> compared;                   // the runs in the Compare tab
 };
 
 struct AppSession {

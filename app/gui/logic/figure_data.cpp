@@ -88,7 +88,7 @@ void fill_panel(figures::TsnePanel& panel, const TsneLayout& layout, int holdout
 
 std::string stage_title(const TsneLayout& layout, const std::string& fallback) {
   if (!layout.frame) return fallback;
-  if (layout.frame->stage == "during") {
+  if (layout.frame->stage == EmbeddingStage::kDuring) {
     return "during re-training, step " + std::to_string(layout.frame->step);
   }
   return fallback;

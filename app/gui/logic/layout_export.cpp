@@ -38,9 +38,10 @@ std::string layout_csv(const TsneLayout& layout, const std::vector<float>& xy, i
 }
 
 store::RunScores scores_of(const EmbeddingFrame& before, const EmbeddingFrame& after) {
-  if (before.stage != "before" || after.stage != "after") {
+  if (before.stage != EmbeddingStage::kBefore || after.stage != EmbeddingStage::kAfter) {
     throw InvalidArgument("scores before and after re-training need a finished run (have " +
-                          before.stage + " and " + after.stage + ")");
+                          std::string(stage_name(before.stage)) + " and " +
+                          stage_name(after.stage) + ")");
   }
   if (before.labels != after.labels || before.scores.size() != before.labels.size() ||
       after.scores.size() != after.labels.size()) {

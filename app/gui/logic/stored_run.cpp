@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 #include "figures/from_runs.h"
-#include "pipeline/observer.h"
+#include "pipeline/phase.h"
 
 namespace xdd::gui {
 namespace {
@@ -125,7 +125,7 @@ Snapshot snapshot_of(const StoredRun& run) {
   const store::RunSummary& sum = run.record.summary;
   Snapshot s;
   s.status = SessionStatus::kDone;
-  s.phase = phase_name(Phase::kDone);
+  s.phase = Phase::kDone;
   s.config = config_of(run.record, nullptr);
   if (sum.status == store::RunStatus::failed) s.status = SessionStatus::kFailed;
   if (sum.status == store::RunStatus::stopped) s.status = SessionStatus::kStopped;
@@ -155,7 +155,7 @@ Snapshot snapshot_of(const StoredRun& run) {
   }
   if (run.scores) {
     auto frame = std::make_shared<EmbeddingFrame>();
-    frame->stage = "after";
+    frame->stage = EmbeddingStage::kAfter;
     frame->step = steps;
     for (size_t i = 0; i < run.scores->label.size(); ++i) {
       frame->labels.push_back(digit_byte(run.scores->label[i]));
@@ -173,12 +173,13 @@ Snapshot snapshot_of(const StoredRun& run) {
   return s;
 }
 
-std::shared_ptr<const TsneLayout> layout_of(const StoredRun& run, const std::string& stage,
+std::shared_ptr<const TsneLayout> layout_of(const StoredRun& run, EmbeddingStage stage,
                                             std::uint64_t generation) {
-  const std::optional<store::Layout>& layout = stage == "before" ? run.before : run.after;
+  const bool before = stage == EmbeddingStage::kBefore;
+  const std::optional<store::Layout>& layout = before ? run.before : run.after;
   if (!layout) return nullptr;
   auto frame = std::make_shared<EmbeddingFrame>();
-  frame->stage = stage == "before" ? "before" : "after";
+  frame->stage = before ? EmbeddingStage::kBefore : EmbeddingStage::kAfter;
   auto out = std::make_shared<TsneLayout>();
   std::vector<float> labeled_xy;
   for (size_t i = 0; i < layout->x.size(); ++i) {
@@ -192,7 +193,7 @@ std::shared_ptr<const TsneLayout> layout_of(const StoredRun& run, const std::str
     frame->labels.push_back(digit_byte(layout->label[i]));
     if (run.scores && t < run.scores->after.size()) {
       frame->scores.push_back(
-          static_cast<float>(stage == "before" ? run.scores->before[t] : run.scores->after[t]));
+          static_cast<float>(before ? run.scores->before[t] : run.scores->after[t]));
     }
   }
   if (frame->scores.size() != frame->labels.size()) frame->scores.clear();  // no scores.csv

@@ -46,10 +46,10 @@ ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::stri
 // re-training as the embedding (no vectors), and the run itself as the one finished run.
 Snapshot snapshot_of(const StoredRun& run);
 
-// The stored layout of `stage` ("before" or "after") as the Embedding panel draws it: the test
-// points first (with their digits and that stage's scores), then the labeled examples. Null when
-// the run has no such layout. Layouts share `generation`, so switching stages animates.
-std::shared_ptr<const TsneLayout> layout_of(const StoredRun& run, const std::string& stage,
+// The stored layout of `stage` (before, or after for any other) as the Embedding panel draws it:
+// the test points first (with their digits and that stage's scores), then the labeled examples.
+// Null when the run has no such layout. Layouts share `generation`, so switching stages animates.
+std::shared_ptr<const TsneLayout> layout_of(const StoredRun& run, EmbeddingStage stage,
                                             std::uint64_t generation);
 
 // "#12 xdd β=1 h=8" (figures::run_display_name).
