@@ -2,6 +2,7 @@
 // them with PyTorch-Python (docs/bench/pretrain.md).
 //   xdd bench pretrain --preset paper --batches 30 --threads 2   images/s of full GAN steps
 //   xdd bench sgemm --size 2048 --threads 2                       GFLOP/s of torch::mm
+//   xdd bench retrain --method xdd --threads 2                    a re-training step by phase
 #include <sys/resource.h>
 
 #include <chrono>
@@ -10,11 +11,13 @@
 
 #include <torch/csrc/autograd/profiler_legacy.h>
 
+#include "cli/bench_retrain.h"
 #include "cli/commands.h"
 #include "cli/validators.h"
 #include "core/compute.h"
 #include "core/error.h"
 #include "core/stopwatch.h"
+#include "losses/loss_options.h"
 #include "models/flop_count.h"
 #include "models/presets.h"
 #include "training/gan_trainer.h"
@@ -129,6 +132,20 @@ void register_bench_command(CLI::App& app) {
   sgemm->add_option("--threads", *threads, "LibTorch threads (0 = all cores)")
       ->check(non_negative());
   sgemm->callback([size, repeats, threads] { bench_sgemm(*size, *repeats, *threads); });
+
+  auto retrain_args = std::make_shared<RetrainBenchArgs>();
+  auto* retrain = bench->add_subcommand(
+      "retrain", "Milliseconds per phase of a re-training step and an information-plane point");
+  retrain->add_option("--method", retrain_args->method, "Loss")
+      ->check(CLI::IsMember(loss_method_names()));
+  retrain->add_option("--steps", retrain_args->steps, "Timed steps")->check(CLI::Range(1, 100000));
+  retrain->add_option("--warmup", retrain_args->warmup, "Untimed steps first")
+      ->check(CLI::Range(0, 1000));
+  retrain->add_option("--points", retrain_args->points, "Timed information-plane points")
+      ->check(CLI::Range(1, 10000));
+  retrain->add_option("--threads", retrain_args->threads, "LibTorch threads (0 = all cores)")
+      ->check(non_negative());
+  retrain->callback([retrain_args] { bench_retrain(*retrain_args); });
 }
 
 }  // namespace xdd::cli
