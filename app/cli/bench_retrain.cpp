@@ -84,15 +84,24 @@ void bench_retrain(const RetrainBenchArgs& a) {
     PhaseTimes& t = step;
     d->train();
     adam.zero_grad();
-    const torch::Tensor z = t.time("f forward (train mode)", [&] { return d->embed(images); });
+    const torch::Tensor z = t.time("f forward (train mode)", [&] {
+      torch::Tensor out = d->embed(images);
+      out.retain_grad();
+      return out;
+    });
     const LossTerms terms = t.time("loss forward", [&] { return loss->loss(z, labels); });
+    // As Retrainer::step: each part but the total by its own pass through the loss's graph; the
+    // total's from z's gradient after the step's backward.
     t.time("gradient norms (grad_ columns)", [&] {
       for (const auto& [name, value] : terms.parts) {
-        if (!value.requires_grad()) continue;
-        torch::autograd::grad({value}, {z}, {}, true, false, true);
+        if (name == "total" || !value.requires_grad()) continue;
+        torch::autograd::grad({value}, {z}, {}, true, false, true)[0].norm().item<double>();
       }
     });
-    t.time("backward", [&] { terms.total.backward(); });
+    t.time("backward", [&] {
+      terms.total.backward();
+      return z.grad().norm().item<double>();
+    });
     t.time("optimizer step", [&] { adam.step(); });
   }
   step.print("re-training step, method " + a.method + ", " + std::to_string(threads) + " thread(s)",

@@ -28,9 +28,12 @@ torch::Tensor paper_compression(const torch::Tensor& z, const torch::Tensor& y,
 }
 
 torch::Tensor kde_compression(const torch::Tensor& z, double sigma2) {
-  const double n = static_cast<double>(z.size(0));
-  const torch::Tensor log_kernel = -pairwise_squared_distances(z) / (2.0 * sigma2);
-  return std::log(n) - torch::logsumexp(log_kernel, 1).mean();
+  return kde_compression_of_distances(pairwise_squared_distances(z), sigma2);
+}
+
+torch::Tensor kde_compression_of_distances(const torch::Tensor& squared_distances, double sigma2) {
+  const double n = static_cast<double>(squared_distances.size(0));
+  return std::log(n) - torch::logsumexp(-squared_distances / (2.0 * sigma2), 1).mean();
 }
 
 }  // namespace xdd

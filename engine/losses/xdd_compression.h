@@ -24,4 +24,7 @@ torch::Tensor paper_compression(const torch::Tensor& z, const torch::Tensor& y,
 // pairwise-distance estimate of the mixture entropy, in [0, log N]; evaluated with logsumexp.
 torch::Tensor kde_compression(const torch::Tensor& z, double sigma2);
 
+// The same from the [N,N] squared distances of the batch (zero diagonal).
+torch::Tensor kde_compression_of_distances(const torch::Tensor& squared_distances, double sigma2);
+
 }  // namespace xdd

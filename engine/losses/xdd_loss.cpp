@@ -2,6 +2,7 @@
 
 #include "losses/bn_only_loss.h"
 #include "losses/class_gaussians.h"
+#include "losses/gram_terms.h"
 #include "losses/input_checks.h"
 #include "losses/pairwise.h"
 #include "losses/xdd_compression.h"
@@ -28,45 +29,48 @@ XddLoss::XddLoss(const LossOptions& o)
   }
 }
 
-torch::Tensor XddLoss::compression(const torch::Tensor& z, const torch::Tensor& y) const {
-  // `normalized`: z arrives scale-normalised, the noise variance is fixed on that scale.
-  // `detached`: sigma^2 = the batch's median pairwise squared distance, not back-propagated.
-  const double sigma2 =
-      normalized_ ? (kde_ ? kFixedKernelVariance : 1.0) : median_pair_squared_distance(z);
-  return kde_ ? kde_compression(z, sigma2) : paper_compression(z, y, inter_class_only_, sigma2);
+std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_from_gram(const torch::Tensor& z64,
+                                                                 const torch::Tensor& y) const {
+  GramBatch b = gram_batch(z64, y, num_classes_);
+  if (normalized_) b = scale_normalized(b);
+  // `normalized`: the noise variance is fixed on the normalised scale. `detached`: sigma^2 = the
+  // batch's median pairwise squared distance, not back-propagated.
+  torch::Tensor c;
+  if (kde_) {
+    const torch::Tensor sq = pair_squared_distances(b);
+    c = kde_compression_of_distances(
+        sq, normalized_ ? kFixedKernelVariance : median_of_pair_distances(sq.detach()));
+  } else {
+    const double sigma2 =
+        normalized_ ? 1.0 : median_of_pair_distances(pair_squared_distances(b).detach());
+    c = paper_compression(b, inter_class_only_, sigma2);
+  }
+  const torch::Tensor r = relevance_ == Relevance::kLeaveOneOut ? leave_one_out_relevance(b, y)
+                                                                : in_sample_relevance(b, y);
+  return {c, r};
 }
 
-torch::Tensor XddLoss::relevance(const torch::Tensor& z, const torch::Tensor& y) const {
-  switch (relevance_) {
-    case Relevance::kLeaveOneOut: {
-      const LeaveOneOut loo = leave_one_out_log_q(z, y, num_classes_);
-      const torch::Tensor weight = loo.usable.to(z.scalar_type());
-      // A point alone in its class has no out-of-sample estimate and is left out; with none left
-      // the term is 0 with a zero (not missing) gradient.
-      return (loo.log_q * weight).sum() / weight.sum().clamp_min(1.0);
-    }
-    case Relevance::kInSample: {
-      const ClassGaussians g = fit_class_gaussians(z, y, num_classes_);
-      return torch::log_softmax(class_logits(z, g), 1).gather(1, y.unsqueeze(1)).mean();
-    }
-    case Relevance::kLearned: {
-      const ClassGaussians g{
-          class_means_.to(torch::kDouble), class_log_sigmas_.to(torch::kDouble),
-          torch::ones({num_classes_},
-                      torch::TensorOptions().dtype(torch::kBool).device(z.device()))};
-      return torch::log_softmax(class_logits(z, g), 1).gather(1, y.unsqueeze(1)).mean();
-    }
-  }
-  return {};
+std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_learned(const torch::Tensor& z64,
+                                                               const torch::Tensor& y) const {
+  const torch::Tensor zs = normalized_ ? scale_normalized(z64) : z64;
+  const double sigma2 =
+      normalized_ ? (kde_ ? kFixedKernelVariance : 1.0) : median_pair_squared_distance(zs);
+  const torch::Tensor c =
+      kde_ ? kde_compression(zs, sigma2) : paper_compression(zs, y, inter_class_only_, sigma2);
+  const ClassGaussians g{
+      class_means_.to(torch::kDouble), class_log_sigmas_.to(torch::kDouble),
+      torch::ones({num_classes_}, torch::TensorOptions().dtype(torch::kBool).device(z64.device()))};
+  const torch::Tensor r =
+      torch::log_softmax(class_logits(zs, g), 1).gather(1, y.unsqueeze(1)).mean();
+  return {c, r};
 }
 
 LossTerms XddLoss::loss(const torch::Tensor& z, const torch::Tensor& y) {
   check_labeled_batch(z, y, num_classes_, "xdd loss", 2);
   if (relevance_ == Relevance::kLearned) check_width(z, dim_, "xdd loss");
   const torch::Tensor z64 = z.to(torch::kDouble);
-  const torch::Tensor zs = normalized_ ? scale_normalized(z64) : z64;
-  const torch::Tensor c = compression(zs, y);
-  const torch::Tensor r = relevance(zs, y);
+  const auto [c, r] =
+      relevance_ == Relevance::kLearned ? terms_learned(z64, y) : terms_from_gram(z64, y);
   const torch::Tensor total = c - beta_ * r;
 
   const auto out = [&](const torch::Tensor& t) { return t.to(z.scalar_type()); };

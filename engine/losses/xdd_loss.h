@@ -7,6 +7,8 @@
 // scale-normalised embedding (losses/pairwise.h), so L is homogeneous of degree 0 in z; `detached`
 // is the first version. The terms are computed in float64 whatever z's dtype (d = 3136 makes
 // d log sigma_k large) and returned in z's dtype.
+#include <utility>
+
 #include "losses/embedding_loss.h"
 #include "losses/loss_options.h"
 
@@ -31,8 +33,12 @@ class XddLoss : public EmbeddingLoss {
  private:
   enum class Relevance { kLeaveOneOut, kInSample, kLearned };
 
-  torch::Tensor compression(const torch::Tensor& z, const torch::Tensor& y) const;
-  torch::Tensor relevance(const torch::Tensor& z, const torch::Tensor& y) const;
+  // Every mode but `learned` computes both terms from the batch's Gram matrix (gram_terms.h).
+  std::pair<torch::Tensor, torch::Tensor> terms_from_gram(const torch::Tensor& z64,
+                                                          const torch::Tensor& y) const;
+  // `learned`: the class parameters live in the embedding space, so the terms use z itself.
+  std::pair<torch::Tensor, torch::Tensor> terms_learned(const torch::Tensor& z64,
+                                                        const torch::Tensor& y) const;
 
   double beta_;
   bool kde_;

@@ -29,14 +29,14 @@ RetrainStepReport report_of(const LossTerms& terms, const std::vector<double>& g
   return report;
 }
 
-// ||d part / d z|| for each part: the gradient each term sends into the embedding, through the
-// loss's graph only (not back through f), so it costs little. A term that does not depend on z
-// reads 0.
+// ||d part / d z|| for each part but "total": the gradient each term sends into the embedding,
+// through the loss's graph only (not back through f). A term that does not depend on z reads 0.
+// The total's is read from z.grad() after the step's own backward pass (-1 here until then).
 std::vector<double> gradient_norms(const LossTerms& terms, const torch::Tensor& z) {
   std::vector<double> norms;
   for (const auto& [name, value] : terms.parts) {
-    double norm = 0.0;
-    if (z.requires_grad() && value.requires_grad()) {
+    double norm = name == "total" ? -1.0 : 0.0;
+    if (name != "total" && z.requires_grad() && value.requires_grad()) {
       const torch::Tensor g =
           torch::autograd::grad({value}, {z}, {}, /*retain_graph=*/true,
                                 /*create_graph=*/false, /*allow_unused=*/true)[0];
@@ -131,14 +131,18 @@ RetrainStepReport Retrainer::step() {
     set_mode();
     optimizer_->zero_grad();
     const torch::Tensor z = discriminator_->embed(images_);
+    if (z.requires_grad()) z.retain_grad();  // d total / d z, for its gradient norm
     LossTerms terms = loss_->loss(z, labels_);
     if (fault_.fire("retrain", step, "loss")) {
       terms.parts.front().second = fault_.poisoned(terms.parts.front().second);
       terms.total = fault_.poisoned(terms.total);
     }
     check_finite(terms, step);
-    const std::vector<double> norms = gradient_norms(terms, z);
+    std::vector<double> norms = gradient_norms(terms, z);
     terms.total.backward();
+    for (double& norm : norms) {
+      if (norm < 0.0) norm = z.grad().defined() ? z.grad().norm().item<double>() : 0.0;
+    }
     if (fault_.fire("retrain", step, "gradient")) fault_.poison_first_gradient(parameters_);
     if (!gradients_finite(parameters_)) {
       throw TrainingFault("re-training", step, "a gradient of the embedding is not finite");
