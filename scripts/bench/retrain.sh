@@ -31,7 +31,7 @@ done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 common=(--data "$data" --holdout "$holdout" --threads "$threads" --no-store --no-layouts "${extra[@]}")
-"$xdd" pretrain --data "$data" --holdout "$holdout" --threads "$threads" >/dev/null  # GAN cached
+"$xdd" pretrain --data "$data" --holdout "$holdout" --threads "$threads" >/dev/null 2>&1  # GAN cached
 
 printf '%-22s %6s %10s %12s %10s %8s\n' setting points "retrain s" "info plane s" "s/point" "wall s"
 for rep in $(seq 1 "$reps"); do
