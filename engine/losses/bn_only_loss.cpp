@@ -19,16 +19,4 @@ torch::Tensor BnOnlyLoss::own_score(const torch::Tensor& z_test, const torch::Te
   return best_class_gaussian_score(z_test, z_labeled, y_labeled, num_classes_, "bn_only");
 }
 
-torch::Tensor best_class_gaussian_score(const torch::Tensor& z_test, const torch::Tensor& z_labeled,
-                                        const torch::Tensor& y_labeled, int64_t num_classes,
-                                        const std::string& who) {
-  check_labeled_batch(z_labeled, y_labeled, num_classes, who + " own score (labeled)");
-  check_embeddings(z_test, who + " own score (test)");
-  check_width(z_test, z_labeled.size(1), who + " own score (test)");
-  torch::NoGradGuard no_grad;
-  const ClassGaussians g =
-      fit_class_gaussians(z_labeled.to(torch::kDouble), y_labeled, num_classes);
-  return -std::get<0>(class_log_densities(z_test.to(torch::kDouble), g).max(1));
-}
-
 }  // namespace xdd

@@ -24,9 +24,4 @@ class BnOnlyLoss : public EmbeddingLoss {
   int64_t num_classes_;
 };
 
-// The own score XDD and bn_only share (losses/class_gaussians.h).
-torch::Tensor best_class_gaussian_score(const torch::Tensor& z_test, const torch::Tensor& z_labeled,
-                                        const torch::Tensor& y_labeled, int64_t num_classes,
-                                        const std::string& who);
-
 }  // namespace xdd

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "losses/input_checks.h"
 #include "losses/pairwise.h"
 
 namespace xdd {
@@ -69,6 +70,18 @@ torch::Tensor class_logits(const torch::Tensor& z, const ClassGaussians& g) {
 torch::Tensor class_log_densities(const torch::Tensor& z, const ClassGaussians& g) {
   const double d = static_cast<double>(z.size(1));
   return class_logits(z, g) - 0.5 * d * std::log(2.0 * M_PI);
+}
+
+torch::Tensor best_class_gaussian_score(const torch::Tensor& z_test, const torch::Tensor& z_labeled,
+                                        const torch::Tensor& y_labeled, int64_t num_classes,
+                                        const std::string& who) {
+  check_labeled_batch(z_labeled, y_labeled, num_classes, who + " own score (labeled)");
+  check_embeddings(z_test, who + " own score (test)");
+  check_width(z_test, z_labeled.size(1), who + " own score (test)");
+  torch::NoGradGuard no_grad;
+  const ClassGaussians g =
+      fit_class_gaussians(z_labeled.to(torch::kDouble), y_labeled, num_classes);
+  return -std::get<0>(class_log_densities(z_test.to(torch::kDouble), g).max(1));
 }
 
 }  // namespace xdd

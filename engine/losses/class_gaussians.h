@@ -5,6 +5,7 @@
 #include <torch/types.h>
 
 #include <cstdint>
+#include <string>
 
 namespace xdd {
 
@@ -35,6 +36,13 @@ LeaveOneOut leave_one_out_log_q(const torch::Tensor& z, const torch::Tensor& y,
 // [N,K] logits of eq. 10: -||z_i - mu_k||^2 / (2 sigma_k^2) - d log sigma_k, computed in the log
 // domain (no exp of distances); -inf for absent classes. log_softmax over k gives log q(k|z_i).
 torch::Tensor class_logits(const torch::Tensor& z, const ClassGaussians& g);
+
+// The own anomaly score XDD and bn_only share: -max_k log N(z; mu_k, sigma_k^2 I), the class
+// Gaussians fitted on the labeled embeddings; [Q] float64, no gradient. InvalidArgument (naming
+// `who`) for bad shapes or labels.
+torch::Tensor best_class_gaussian_score(const torch::Tensor& z_test, const torch::Tensor& z_labeled,
+                                        const torch::Tensor& y_labeled, int64_t num_classes,
+                                        const std::string& who);
 
 // [N,K] log N(z_i; mu_k, sigma_k^2 I) = class_logits - (d/2) log(2 pi).
 torch::Tensor class_log_densities(const torch::Tensor& z, const ClassGaussians& g);

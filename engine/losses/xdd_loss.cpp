@@ -1,6 +1,5 @@
 #include "losses/xdd_loss.h"
 
-#include "losses/bn_only_loss.h"
 #include "losses/class_gaussians.h"
 #include "losses/gram_terms.h"
 #include "losses/input_checks.h"
