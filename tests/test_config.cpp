@@ -57,9 +57,39 @@ TEST(ExperimentConfig, RejectsOutOfRangeValuesNamingTheKey) {
   c = {};
   c.bandwidth = -1;
   expect_rejected(c, "bandwidth");
-  c = {};
-  c.layers = "first";
-  expect_rejected(c, "layers");
+}
+
+// Choice-valued settings are parsed where text comes in; a wrong name is refused naming the key and
+// the choices, and every name reads back as what it says.
+TEST(ExperimentConfig, ChoicesAreParsedByName) {
+  for (const char* key :
+       {"estimator", "pairs", "relevance", "scale", "bn", "layers", "optimizer"}) {
+    try {
+      xdd::config_from_json({{key, "first"}});
+      ADD_FAILURE() << key << " accepted 'first'";
+    } catch (const xdd::InvalidArgument& e) {
+      EXPECT_NE(std::string(e.what()).find(std::string(key) + " must be one of"), std::string::npos)
+          << e.what();
+    }
+    EXPECT_THROW(xdd::config_from_json({{key, 1}}), xdd::InvalidArgument) << key;
+  }
+  const ExperimentConfig c = xdd::config_from_json({{"estimator", "kde"},
+                                                    {"pairs", "all"},
+                                                    {"relevance", "learned"},
+                                                    {"scale", "detached"},
+                                                    {"bn", "frozen"},
+                                                    {"layers", "last2"},
+                                                    {"optimizer", "sgd"}});
+  EXPECT_EQ(c.estimator, xdd::Estimator::kKde);
+  EXPECT_EQ(c.pairs, xdd::Pairs::kAll);
+  EXPECT_EQ(c.relevance, xdd::Relevance::kLearned);
+  EXPECT_EQ(c.scale, xdd::Scale::kDetached);
+  EXPECT_EQ(c.bn, xdd::BatchNormMode::kFrozen);
+  EXPECT_EQ(c.layers, xdd::TrainedLayers::kLast2);
+  EXPECT_EQ(c.optimizer, xdd::Optimizer::kSgd);
+  EXPECT_EQ(xdd::to_json(c).at("layers"), "last2");
+  EXPECT_EQ(xdd::setting_names<xdd::Relevance>(),
+            (std::vector<std::string>{"batch", "in_sample", "learned"}));
 }
 
 TEST(ExperimentConfig, JsonRoundTrip) {
@@ -196,16 +226,16 @@ TEST(ExperimentConfig, ConfigsFromBeforeTheEstimatorChangeKeepTheirMeaning) {
   // Written before "scale" existed: they ran the detached scale, and "batch" was in-sample.
   const nlohmann::json old = {{"method", "xdd"}, {"relevance", "batch"}, {"pairs", "all"}};
   const ExperimentConfig c = xdd::config_from_json(xdd::with_current_meaning(old));
-  EXPECT_EQ(c.scale, "detached");
-  EXPECT_EQ(c.relevance, "in_sample");
-  EXPECT_EQ(c.pairs, "all");
+  EXPECT_EQ(c.scale, xdd::Scale::kDetached);
+  EXPECT_EQ(c.relevance, xdd::Relevance::kInSample);
+  EXPECT_EQ(c.pairs, xdd::Pairs::kAll);
   const ExperimentConfig learned = xdd::config_from_json(
       xdd::with_current_meaning({{"relevance", "learned"}, {"pairs", "inter"}}));
-  EXPECT_EQ(learned.relevance, "learned");
-  EXPECT_EQ(learned.pairs, "inter");
+  EXPECT_EQ(learned.relevance, xdd::Relevance::kLearned);
+  EXPECT_EQ(learned.pairs, xdd::Pairs::kInter);
   // A current config is left as it is.
   const nlohmann::json now = xdd::to_json(ExperimentConfig{});
   EXPECT_EQ(xdd::with_current_meaning(now), now);
-  EXPECT_EQ(ExperimentConfig{}.relevance, "batch");
-  EXPECT_EQ(ExperimentConfig{}.scale, "normalized");
+  EXPECT_EQ(ExperimentConfig{}.relevance, xdd::Relevance::kBatch);
+  EXPECT_EQ(ExperimentConfig{}.scale, xdd::Scale::kNormalized);
 }

@@ -15,15 +15,16 @@ namespace {
 std::pair<torch::Tensor, torch::Tensor> explicit_terms(const torch::Tensor& z,
                                                        const torch::Tensor& y,
                                                        const xdd::LossOptions& o) {
-  const bool normalized = o.scale == "normalized";
+  const bool normalized = o.scale == xdd::Scale::kNormalized;
   const torch::Tensor zs = normalized ? xdd::scale_normalized(z) : z;
-  const bool kde = o.estimator == "kde";
+  const bool kde = o.estimator == xdd::Estimator::kKde;
   const double sigma2 =
       normalized ? (kde ? xdd::kFixedKernelVariance : 1.0) : xdd::median_pair_squared_distance(zs);
-  const torch::Tensor c = kde ? xdd::kde_compression(zs, sigma2)
-                              : xdd::paper_compression(zs, y, o.pairs == "inter", sigma2);
+  const torch::Tensor c =
+      kde ? xdd::kde_compression(zs, sigma2)
+          : xdd::paper_compression(zs, y, o.pairs == xdd::Pairs::kInter, sigma2);
   torch::Tensor r;
-  if (o.relevance == "batch") {
+  if (o.relevance == xdd::Relevance::kBatch) {
     const xdd::LeaveOneOut loo = xdd::leave_one_out_log_q(zs, y, o.num_classes);
     const torch::Tensor w = loo.usable.to(torch::kDouble);
     r = (loo.log_q * w).sum() / w.sum().clamp_min(1.0);
@@ -47,10 +48,10 @@ TEST(GramTerms, EqualTheExplicitFormsInValueAndGradient) {
       for (const char* relevance : {"batch", "in_sample"})
         for (const char* scale : {"normalized", "detached"}) {
           xdd::LossOptions o;
-          o.estimator = estimator;
-          o.pairs = pairs;
-          o.relevance = relevance;
-          o.scale = scale;
+          o.estimator = xdd::parse_setting<xdd::Estimator>("estimator", estimator);
+          o.pairs = xdd::parse_setting<xdd::Pairs>("pairs", pairs);
+          o.relevance = xdd::parse_setting<xdd::Relevance>("relevance", relevance);
+          o.scale = xdd::parse_setting<xdd::Scale>("scale", scale);
           o.num_classes = 5;
           o.dim = 40;
           const std::string what =

@@ -29,15 +29,15 @@ std::vector<xdd::LossOptions> all_configurations() {
     o.method = m;
     out.push_back(o);
   }
-  for (const char* est : {"paper", "kde"})
-    for (const char* pairs : {"all", "inter"})
-      for (const char* rel : {"batch", "in_sample", "learned"})
-        for (const char* scale : {"normalized", "detached"}) {
+  for (const auto& est : xdd::SettingNames<xdd::Estimator>::table)
+    for (const auto& pairs : xdd::SettingNames<xdd::Pairs>::table)
+      for (const auto& rel : xdd::SettingNames<xdd::Relevance>::table)
+        for (const auto& scale : xdd::SettingNames<xdd::Scale>::table) {
           xdd::LossOptions o;
-          o.estimator = est;
-          o.pairs = pairs;
-          o.relevance = rel;
-          o.scale = scale;
+          o.estimator = est.first;
+          o.pairs = pairs.first;
+          o.relevance = rel.first;
+          o.scale = scale.first;
           out.push_back(o);
         }
   return out;
@@ -67,18 +67,6 @@ TEST(LossFactory, InvalidOptionsNameTheField) {
   o.beta = NAN;
   expect_invalid(o, "beta");
   o = {};
-  o.estimator = "knn";
-  expect_invalid(o, "estimator");
-  o = {};
-  o.pairs = "intra";
-  expect_invalid(o, "pairs");
-  o = {};
-  o.relevance = "fixed";
-  expect_invalid(o, "relevance");
-  o = {};
-  o.scale = "median";
-  expect_invalid(o, "scale");
-  o = {};
   o.num_classes = 1;
   expect_invalid(o, "num_classes");
   o.method = "svdd";  // one class is enough for Deep SVDD
@@ -101,8 +89,9 @@ TEST(LossFactory, FiniteValuesAndGradientsEverywhere) {
       loss->initialize(base, y);
       const torch::Tensor z = base.clone().requires_grad_(true);
       const xdd::LossTerms t = loss->loss(z, y);
-      const std::string what =
-          o.method + "/" + o.estimator + "/" + o.pairs + "/" + o.relevance + "/" + o.scale;
+      const std::string what = o.method + "/" + xdd::setting_name(o.estimator) + "/" +
+                               xdd::setting_name(o.pairs) + "/" + xdd::setting_name(o.relevance) +
+                               "/" + xdd::setting_name(o.scale);
       ASSERT_EQ(t.parts.back().first, "total") << what;
       for (const auto& [name, v] : t.parts) EXPECT_TRUE(all_finite(v)) << what << " " << name;
       t.total.backward();

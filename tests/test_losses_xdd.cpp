@@ -27,11 +27,11 @@ torch::Tensor labels() {
 
 LossOptions xdd_options(const std::string& estimator, const std::string& pairs, double beta = 1.0) {
   LossOptions o;
-  o.estimator = estimator;
-  o.pairs = pairs;
+  o.estimator = xdd::parse_setting<xdd::Estimator>("estimator", estimator);
+  o.pairs = xdd::parse_setting<xdd::Pairs>("pairs", pairs);
   o.beta = beta;
-  o.scale = "detached";
-  o.relevance = "in_sample";
+  o.scale = xdd::Scale::kDetached;
+  o.relevance = xdd::Relevance::kInSample;
   o.num_classes = 2;
   o.dim = 2;
   return o;
@@ -163,7 +163,7 @@ TEST(LossesXdd, AbsentClassIsLeftOutOfTheSoftmax) {
 
 TEST(LossesXdd, LearnedModeStartsAsDeepMcddNotFromTheBatch) {
   LossOptions o = xdd_options("paper", "all");
-  o.relevance = "learned";
+  o.relevance = xdd::Relevance::kLearned;
   o.num_classes = 3;
   auto loss = xdd::make_loss(o);
   loss->initialize(points(), labels());  // nothing to take from the batch

@@ -17,7 +17,7 @@ using xdd::LossTerms;
 
 LossOptions xdd_options(const std::string& relevance, int num_classes, int64_t dim) {
   LossOptions o;
-  o.relevance = relevance;
+  o.relevance = xdd::parse_setting<xdd::Relevance>("relevance", relevance);
   o.num_classes = num_classes;
   o.dim = dim;
   return o;
@@ -139,8 +139,8 @@ TEST(XddEstimators, NormalizedScaleIsHomogeneousOfDegreeZero) {
     for (const char* pairs : {"all", "inter"}) {
       for (const char* relevance : {"batch", "in_sample", "learned"}) {
         LossOptions o = xdd_options(relevance, 3, 8);
-        o.estimator = estimator;
-        o.pairs = pairs;
+        o.estimator = xdd::parse_setting<xdd::Estimator>("estimator", estimator);
+        o.pairs = xdd::parse_setting<xdd::Pairs>("pairs", pairs);
         o.beta = 0.7;
         auto loss = xdd::make_loss(o);
         const std::string what = std::string(estimator) + "/" + pairs + "/" + relevance;
@@ -168,7 +168,7 @@ TEST(XddEstimators, PaperAllPairsIsAConstantOnceTheScaleIsFixed) {
   // gradient.
   const torch::Tensor z = torch::randn({12, 6}, torch::kDouble).requires_grad_(true);
   LossOptions o = xdd_options("batch", 3, 6);
-  o.pairs = "all";
+  o.pairs = xdd::Pairs::kAll;
   const torch::Tensor c = part(xdd::make_loss(o)->loss(z, balanced_labels(3, 4)), "compression");
   EXPECT_NEAR(c.item<double>(), -1.0, 1e-12);
   EXPECT_LT(torch::autograd::grad({c}, {z})[0].norm().item<double>(), 1e-12);
@@ -182,8 +182,8 @@ TEST(XddEstimators, TheDetachedScaleMostlyInflatesZ) {
   base = base - base.mean(0, true);
   const torch::Tensor z = base.clone().requires_grad_(true);
   LossOptions o = xdd_options("in_sample", 3, 6);
-  o.pairs = "all";
-  o.scale = "detached";
+  o.pairs = xdd::Pairs::kAll;
+  o.scale = xdd::Scale::kDetached;
   const torch::Tensor c = part(xdd::make_loss(o)->loss(z, balanced_labels(3, 4)), "compression");
   EXPECT_LT(cosine(torch::autograd::grad({c}, {z})[0], base), -0.999);
 }

@@ -5,10 +5,19 @@ namespace xdd::cli {
 template <typename T>
 void ExperimentFlags::add(CLI::App* cmd, const std::string& flag, const std::string& key,
                           T ExperimentConfig::*member, const std::string& help) {
+  CLI::Option* option;
+  if constexpr (std::is_enum_v<T>) {
+    // A choice is read as text and parsed with the config file's keys (config_from_json), so a
+    // flag and a file refuse a wrong name with the same message.
+    std::string& text = (*choice_texts_)[key];
+    text = setting_name((*values_).*member);
+    option = cmd->add_option(flag, text, help);
+  } else {
+    option = cmd->add_option(flag, (*values_).*member, help);
+  }
   // The last occurrence wins, so a wrapper script can append flags to override its defaults.
-  options_[key] = cmd->add_option(flag, (*values_).*member, help)
-                      ->capture_default_str()
-                      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  options_[key] =
+      option->capture_default_str()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 
 ExperimentFlags::ExperimentFlags(CLI::App* cmd, bool pretrain_only) {
@@ -64,7 +73,10 @@ ExperimentConfig ExperimentFlags::config() const {
   const nlohmann::json flag_values = to_json(*values_);
   nlohmann::json given = nlohmann::json::object();
   for (const auto& [key, option] : options_) {
-    if (option->count() > 0) given[key] = flag_values.at(key);
+    if (option->count() == 0) continue;
+    const auto choice = choice_texts_->find(key);
+    given[key] =
+        choice != choice_texts_->end() ? nlohmann::json(choice->second) : flag_values.at(key);
   }
   ExperimentConfig config = config_from_json(given, base);
   validate(config);

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include "config/experiment_config.h"
 
@@ -26,6 +27,9 @@ class ExperimentFlags {
            T ExperimentConfig::*member, const std::string& help);
 
   std::shared_ptr<ExperimentConfig> values_ = std::make_shared<ExperimentConfig>();
+  // The text of each choice-valued flag (config/run_settings.h), parsed in config().
+  std::shared_ptr<std::map<std::string, std::string>> choice_texts_ =
+      std::make_shared<std::map<std::string, std::string>>();
   std::map<std::string, CLI::Option*> options_;  // config key -> its flag
   std::string config_file_;
 };

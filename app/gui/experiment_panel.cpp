@@ -35,6 +35,17 @@ bool combo(const char* label, std::string& value, const std::vector<Choice>& cho
   return changed;
 }
 
+// A combo over a choice-valued setting (config/run_settings.h): each choice's name and help.
+template <typename E>
+void choice_combo(const char* label, E& value, const std::vector<std::pair<E, const char*>>& help) {
+  if (!ImGui::BeginCombo(label, setting_name(value))) return;
+  for (const auto& [choice, text] : help) {
+    if (ImGui::Selectable(setting_name(choice), value == choice)) value = choice;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+  }
+  ImGui::EndCombo();
+}
+
 void help_marker(const char* text) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");
@@ -132,28 +143,32 @@ void ExperimentPanel::draw_method(ExperimentConfig& config) {
          {"svdd", "Deep SVDD, one-class (labels unused)"},
          {"bn_only", "control: BatchNorm statistics re-estimated, weights unchanged"}});
   ImGui::BeginDisabled(config.method != "xdd");
-  combo("estimator", config.estimator,
-        {{"paper", "eq. 8: mean pairwise squared distance (scale-fixed)"},
-         {"kde", "kernel estimate of the mixture entropy, in [0, log N]"}});
-  combo("pairs", config.pairs,
-        {{"inter", "only pairs of different classes"},
-         {"all", "all pairs, as eq. 8 is written (a constant at a fixed scale)"}});
-  combo("relevance", config.relevance,
-        {{"batch", "class Gaussians from the batch, each point left out of its own class"},
-         {"in_sample", "first version: fitted on the point itself, saturated at 0"},
-         {"learned", "class centres and deviations as parameters (Deep MCDD's start)"}});
-  combo("scale", config.scale,
-        {{"normalized", "terms on the scale-normalised embedding: scaling z gains nothing"},
-         {"detached", "first version: detached median distance, its gradient inflates z"}});
+  choice_combo<Estimator>(
+      "estimator", config.estimator,
+      {{Estimator::kPaper, "eq. 8: mean pairwise squared distance (scale-fixed)"},
+       {Estimator::kKde, "kernel estimate of the mixture entropy, in [0, log N]"}});
+  choice_combo<Pairs>(
+      "pairs", config.pairs,
+      {{Pairs::kInter, "only pairs of different classes"},
+       {Pairs::kAll, "all pairs, as eq. 8 is written (a constant at a fixed scale)"}});
+  choice_combo<Relevance>(
+      "relevance", config.relevance,
+      {{Relevance::kBatch, "class Gaussians from the batch, each point left out of its own class"},
+       {Relevance::kInSample, "first version: fitted on the point itself, saturated at 0"},
+       {Relevance::kLearned, "class centres and deviations as parameters (Deep MCDD's start)"}});
+  choice_combo<Scale>(
+      "scale", config.scale,
+      {{Scale::kNormalized, "terms on the scale-normalised embedding: scaling z gains nothing"},
+       {Scale::kDetached, "first version: detached median distance, its gradient inflates z"}});
   ImGui::EndDisabled();
-  combo("batch norm", config.bn,
-        {{"train", "batch statistics of the 90 labeled images"},
-         {"frozen", "pre-trained running statistics, kept"}});
-  combo("layers", config.layers,
-        {{"all", "re-train all of f"},
-         {"last1", "only the last block"},
-         {"last2", "the last two blocks"},
-         {"last3", "the last three blocks"}});
+  choice_combo<BatchNormMode>("batch norm", config.bn,
+                              {{BatchNormMode::kTrain, "batch statistics of the 90 labeled images"},
+                               {BatchNormMode::kFrozen, "pre-trained running statistics, kept"}});
+  choice_combo<TrainedLayers>("layers", config.layers,
+                              {{TrainedLayers::kAll, "re-train all of f"},
+                               {TrainedLayers::kLast1, "only the last block"},
+                               {TrainedLayers::kLast2, "the last two blocks"},
+                               {TrainedLayers::kLast3, "the last three blocks"}});
 }
 
 void ExperimentPanel::draw_training(ExperimentConfig& config) {

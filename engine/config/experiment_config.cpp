@@ -25,9 +25,7 @@ void require_one_of(const std::string& key, const std::string& value,
   for (const auto& a : allowed) {
     if (value == a) return;
   }
-  std::string list;
-  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  throw InvalidArgument(key + " must be one of " + list + ", got '" + value + "'");
+  throw_unknown_choice(key, value, allowed);
 }
 
 template <typename T>
@@ -63,6 +61,16 @@ bool has_kind_of(const json& j) {
   }
 }
 
+// A choice-valued setting: its name in JSON, parsed here (config/run_settings.h).
+template <typename E>
+Field choice(const std::string& key, E ExperimentConfig::*member) {
+  return {[member](const ExperimentConfig& c) { return json(setting_name(c.*member)); },
+          [key, member](ExperimentConfig& c, const json& j) {
+            if (!j.is_string()) throw json::type_error::create(302, "wrong kind", &j);
+            c.*member = parse_setting<E>(key, j.get<std::string>());
+          }};
+}
+
 template <typename T>
 Field field(T ExperimentConfig::*member) {
   return {[member](const ExperimentConfig& c) { return json(c.*member); },
@@ -85,15 +93,15 @@ const std::map<std::string, Field>& fields() {
       {"gan_seed", field(&ExperimentConfig::gan_seed)},
       {"method", field(&ExperimentConfig::method)},
       {"beta", field(&ExperimentConfig::beta)},
-      {"estimator", field(&ExperimentConfig::estimator)},
-      {"pairs", field(&ExperimentConfig::pairs)},
-      {"relevance", field(&ExperimentConfig::relevance)},
-      {"scale", field(&ExperimentConfig::scale)},
-      {"bn", field(&ExperimentConfig::bn)},
-      {"layers", field(&ExperimentConfig::layers)},
+      {"estimator", choice("estimator", &ExperimentConfig::estimator)},
+      {"pairs", choice("pairs", &ExperimentConfig::pairs)},
+      {"relevance", choice("relevance", &ExperimentConfig::relevance)},
+      {"scale", choice("scale", &ExperimentConfig::scale)},
+      {"bn", choice("bn", &ExperimentConfig::bn)},
+      {"layers", choice("layers", &ExperimentConfig::layers)},
       {"retrain_steps", field(&ExperimentConfig::retrain_steps)},
       {"retrain_lr", field(&ExperimentConfig::retrain_lr)},
-      {"optimizer", field(&ExperimentConfig::optimizer)},
+      {"optimizer", choice("optimizer", &ExperimentConfig::optimizer)},
       {"bandwidth", field(&ExperimentConfig::bandwidth)},
       {"info_plane_every", field(&ExperimentConfig::info_plane_every)},
       {"inject_fault", field(&ExperimentConfig::inject_fault)},
@@ -130,17 +138,10 @@ void validate(const ExperimentConfig& c) {
   if (!std::isfinite(c.beta) || c.beta < 0) {
     throw InvalidArgument("beta must be a finite number >= 0, got " + std::to_string(c.beta));
   }
-  require_one_of("estimator", c.estimator, {"paper", "kde"});
-  require_one_of("pairs", c.pairs, {"all", "inter"});
-  require_one_of("relevance", c.relevance, {"batch", "in_sample", "learned"});
-  require_one_of("scale", c.scale, {"normalized", "detached"});
-  require_one_of("bn", c.bn, {"train", "frozen"});
-  require_one_of("layers", c.layers, {"all", "last1", "last2", "last3"});
   require_range("retrain_steps", c.retrain_steps, 0, 1000000, "in 0-1000000");
   if (!std::isfinite(c.retrain_lr) || c.retrain_lr <= 0 || c.retrain_lr > 10) {
     throw InvalidArgument("retrain_lr must be in (0, 10], got " + std::to_string(c.retrain_lr));
   }
-  require_one_of("optimizer", c.optimizer, {"adam", "sgd"});
   require_range("info_plane_every", c.info_plane_every, 0, 1000000, "in 0-1000000 (0 = off)");
   if (!std::isfinite(c.bandwidth) || c.bandwidth < 0) {
     throw InvalidArgument("bandwidth must be >= 0 (0 = median pairwise distance), got " +

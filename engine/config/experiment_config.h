@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include "config/run_settings.h"
+
 namespace xdd {
 
 struct ExperimentConfig {
@@ -29,15 +31,16 @@ struct ExperimentConfig {
   // Re-training (SPEC §4-5).
   std::string method = "xdd";  // xdd | softmax | mcdd | isomax | isomax_plus | snn | svdd | bn_only
   double beta = 1.0;
-  std::string estimator = "paper";  // paper | kde
-  std::string pairs = "inter";  // inter | all (SPEC §4: all pairs is a constant at a fixed scale)
-  std::string relevance = "batch";   // batch (leave-one-out) | in_sample (first version) | learned
-  std::string scale = "normalized";  // normalized (degree 0 in z) | detached (first version)
-  std::string bn = "train";          // train | frozen
-  std::string layers = "all";        // all | last1 | last2 | last3: which blocks of f are trained
+  // XDD's estimators (config/run_settings.h says what each choice is).
+  Estimator estimator = Estimator::kPaper;
+  Pairs pairs = Pairs::kInter;  // SPEC §4: all pairs is a constant at a fixed scale
+  Relevance relevance = Relevance::kBatch;
+  Scale scale = Scale::kNormalized;
+  BatchNormMode bn = BatchNormMode::kTrain;
+  TrainedLayers layers = TrainedLayers::kAll;
   int retrain_steps = 200;
   double retrain_lr = 1e-3;
-  std::string optimizer = "adam";  // adam | sgd
+  Optimizer optimizer = Optimizer::kAdam;
 
   // Information plane (infoplane.csv): a point every k re-training steps for the first 10 points,
   // then thinning (pipeline/info_plane_tracker.h: info_plane_due); 0 = off.

@@ -32,10 +32,6 @@ void validate(const LossOptions& o) {
     throw InvalidArgument("loss option 'beta' must be finite and >= 0; got " +
                           std::to_string(o.beta));
   }
-  require_one_of("estimator", o.estimator, {"paper", "kde"});
-  require_one_of("pairs", o.pairs, {"all", "inter"});
-  require_one_of("relevance", o.relevance, {"batch", "in_sample", "learned"});
-  require_one_of("scale", o.scale, {"normalized", "detached"});
   const int min_classes = o.method == "svdd" ? 1 : 2;
   if (o.num_classes < min_classes) {
     throw InvalidArgument("loss option 'num_classes' must be >= " + std::to_string(min_classes) +

@@ -5,19 +5,18 @@
 #include <string>
 #include <vector>
 
+#include "config/run_settings.h"
+
 namespace xdd {
 
 struct LossOptions {
-  std::string method = "xdd";       // xdd, softmax, mcdd, isomax, isomax_plus, snn, svdd, bn_only
-  double beta = 1.0;                // XDD: L = C - beta * R, beta >= 0 and finite
-  std::string estimator = "paper";  // XDD compression: paper (eq. 8) | kde (mixture entropy)
-  std::string pairs = "inter";      // XDD paper estimator: inter (y_i != y_j only) | all pairs
-  // XDD class model: batch (fitted on the batch, each point left out of its own class) | in_sample
-  // (the first version, saturated; comparison only) | learned (initialised as Deep MCDD's)
-  std::string relevance = "batch";
-  // XDD scale fix: normalized (terms on the scale-normalised embedding, degree 0 in z) | detached
-  // (the first version: detached median pairwise squared distance)
-  std::string scale = "normalized";
+  std::string method = "xdd";  // xdd, softmax, mcdd, isomax, isomax_plus, snn, svdd, bn_only
+  double beta = 1.0;           // XDD: L = C - beta * R, beta >= 0 and finite
+  // XDD's estimators (config/run_settings.h says what each choice is).
+  Estimator estimator = Estimator::kPaper;
+  Pairs pairs = Pairs::kInter;
+  Relevance relevance = Relevance::kBatch;
+  Scale scale = Scale::kNormalized;
   int num_classes = 9;  // K, the known classes; labels are 0..K-1
   int64_t dim = 3136;   // width of the embedding z = f(x)
 };

@@ -10,12 +10,10 @@ namespace xdd {
 
 XddLoss::XddLoss(const LossOptions& o)
     : beta_(o.beta),
-      kde_(o.estimator == "kde"),
-      inter_class_only_(o.pairs == "inter"),
-      normalized_(o.scale == "normalized"),
-      relevance_(o.relevance == "learned"     ? Relevance::kLearned
-                 : o.relevance == "in_sample" ? Relevance::kInSample
-                                              : Relevance::kLeaveOneOut),
+      kde_(o.estimator == Estimator::kKde),
+      inter_class_only_(o.pairs == Pairs::kInter),
+      normalized_(o.scale == Scale::kNormalized),
+      relevance_(o.relevance),
       num_classes_(o.num_classes),
       dim_(o.dim) {
   if (relevance_ == Relevance::kLearned) {
@@ -44,8 +42,8 @@ std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_from_gram(const torch::Te
         normalized_ ? 1.0 : median_of_pair_distances(pair_squared_distances(b).detach());
     c = paper_compression(b, inter_class_only_, sigma2);
   }
-  const torch::Tensor r = relevance_ == Relevance::kLeaveOneOut ? leave_one_out_relevance(b, y)
-                                                                : in_sample_relevance(b, y);
+  const torch::Tensor r =
+      relevance_ == Relevance::kBatch ? leave_one_out_relevance(b, y) : in_sample_relevance(b, y);
   return {c, r};
 }
 

@@ -31,8 +31,6 @@ class XddLoss : public EmbeddingLoss {
   double beta() const { return beta_; }
 
  private:
-  enum class Relevance { kLeaveOneOut, kInSample, kLearned };
-
   // Every mode but `learned` computes both terms from the batch's Gram matrix (gram_terms.h).
   std::pair<torch::Tensor, torch::Tensor> terms_from_gram(const torch::Tensor& z64,
                                                           const torch::Tensor& y) const;

@@ -9,12 +9,18 @@
 namespace xdd {
 namespace {
 
-int first_trained_block(const std::string& layers) {
-  if (layers == "all") return 0;
-  if (layers == "last1") return DiscriminatorImpl::kNumBlocks - 1;
-  if (layers == "last2") return DiscriminatorImpl::kNumBlocks - 2;
-  if (layers == "last3") return DiscriminatorImpl::kNumBlocks - 3;
-  throw InvalidArgument("layers must be all, last1, last2 or last3, got '" + layers + "'");
+int first_trained_block(TrainedLayers layers) {
+  switch (layers) {
+    case TrainedLayers::kAll:
+      return 0;
+    case TrainedLayers::kLast1:
+      return DiscriminatorImpl::kNumBlocks - 1;
+    case TrainedLayers::kLast2:
+      return DiscriminatorImpl::kNumBlocks - 2;
+    case TrainedLayers::kLast3:
+      return DiscriminatorImpl::kNumBlocks - 3;
+  }
+  return 0;  // unreachable: every enumerator is handled
 }
 
 RetrainStepReport report_of(const LossTerms& terms, const std::vector<double>& gradient_norms,
@@ -58,9 +64,6 @@ Retrainer::Retrainer(Discriminator discriminator, std::shared_ptr<EmbeddingLoss>
       labels_(labels.to(device)),
       options_(std::move(options)),
       fault_(options_.fault) {
-  if (options_.bn != "train" && options_.bn != "frozen") {
-    throw InvalidArgument("bn must be train or frozen, got '" + options_.bn + "'");
-  }
   discriminator_->to(device);
   loss_->to(device);
   {
@@ -71,14 +74,12 @@ Retrainer::Retrainer(Discriminator discriminator, std::shared_ptr<EmbeddingLoss>
   }
   parameters_ = trainable_embedding_parameters();
   for (const auto& p : loss_->parameters()) parameters_.push_back(p);
-  if (options_.optimizer == "adam") {
+  if (options_.optimizer == Optimizer::kAdam) {
     optimizer_ =
         std::make_unique<torch::optim::Adam>(parameters_, torch::optim::AdamOptions(options_.lr));
-  } else if (options_.optimizer == "sgd") {
+  } else {
     optimizer_ = std::make_unique<torch::optim::SGD>(
         parameters_, torch::optim::SGDOptions(options_.lr).momentum(0.9));
-  } else {
-    throw InvalidArgument("optimizer must be adam or sgd, got '" + options_.optimizer + "'");
   }
 }
 
@@ -97,7 +98,7 @@ std::vector<torch::Tensor> Retrainer::trainable_embedding_parameters() {
 }
 
 void Retrainer::set_mode() {
-  if (options_.bn == "train") {
+  if (options_.bn == BatchNormMode::kTrain) {
     discriminator_->train();
   } else {
     discriminator_->eval();

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/run_settings.h"
 #include "losses/embedding_loss.h"
 #include "models/discriminator.h"
 #include "training/fault_trigger.h"
@@ -17,10 +18,11 @@ namespace xdd {
 struct RetrainOptions {
   int steps = 200;
   double lr = 1e-3;
-  std::string optimizer = "adam";  // adam | sgd (momentum 0.9)
-  std::string layers = "all";      // all | last1 | last2 | last3
-  std::string bn = "train";  // train: batch statistics, running stats updated; frozen: eval mode
-  FaultInjection fault;      // a deliberate NaN/Inf (reliability tests); none by default
+  Optimizer optimizer = Optimizer::kAdam;  // SGD with momentum 0.9
+  TrainedLayers layers = TrainedLayers::kAll;
+  // train: batch statistics, running statistics updated; frozen: eval mode, kept.
+  BatchNormMode bn = BatchNormMode::kTrain;
+  FaultInjection fault;  // a deliberate NaN/Inf (reliability tests); none by default
 };
 
 struct RetrainStepReport {
