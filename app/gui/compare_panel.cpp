@@ -117,7 +117,7 @@ void ComparePanel::rebuild() {
     if (terms_[i] == (previous.empty() ? "total" : previous)) term_ = i;
   }
   series_.clear();
-  for (const auto& run : runs_) series_.push_back(term_values(run->record, term()));
+  for (const auto& run : runs_) series_.emplace_back(term_values(run->record, term()));
 
   ++generation_;
   scatters_.resize(runs_.size());
@@ -161,7 +161,7 @@ bool ComparePanel::draw() {
       if (ImGui::Selectable(terms_[i].c_str(), i == term_)) {
         term_ = i;
         series_.clear();
-        for (const auto& run : runs_) series_.push_back(term_values(run->record, term()));
+        for (const auto& run : runs_) series_.emplace_back(term_values(run->record, term()));
       }
     }
     ImGui::EndCombo();

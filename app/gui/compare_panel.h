@@ -50,7 +50,7 @@ class ComparePanel {
   int term_ = 0;
   bool log_y_ = false;
   EmbeddingStage stage_ = EmbeddingStage::kAfter;
-  std::vector<std::vector<float>> series_;  // per run: the chosen term's values
+  std::vector<SharedSeries<float>> series_;  // per run: the chosen term's values
   std::vector<std::unique_ptr<gui::StoredScatter>> scatters_;
   std::string scatter_error_;
   std::uint64_t generation_ = 0;

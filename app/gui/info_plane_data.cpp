@@ -15,7 +15,9 @@ namespace {
 constexpr int64_t kTestSample = 1000;
 constexpr int kKnownDigits = 9;
 
-std::vector<PlanePoint> points_of(const std::vector<InfoPlanePoint>& all, const std::string& set) {
+// `all`: a std::vector or a SharedSeries of InfoPlanePoint.
+template <typename Points>
+std::vector<PlanePoint> points_of(const Points& all, const std::string& set) {
   std::vector<PlanePoint> out;
   for (const InfoPlanePoint& p : all) {
     if (p.set == set && std::isfinite(p.ixz) && std::isfinite(p.izy)) {

@@ -21,7 +21,7 @@ struct Range {
   bool valid() const { return lo <= hi; }
 };
 
-bool all_positive(const std::vector<float>& v) {
+bool all_positive(const SharedSeries<float>& v) {
   return std::all_of(v.begin(), v.end(), [](float x) { return !(x <= 0.0f); });
 }
 
@@ -46,7 +46,7 @@ Range y_range(const std::vector<const PlotSeries*>& drawn, bool log_y) {
 // max (in the order they occur), which keeps spikes visible.
 void draw_series(ImDrawList* dl, const PlotSeries& s, bool log_y, ImVec2 p0, ImVec2 p1,
                  double x_max, const Range& y) {
-  const std::vector<float>& v = *s.values;
+  const SharedSeries<float>& v = *s.values;
   const float w = p1.x - p0.x, h = p1.y - p0.y;
   auto to_x = [&](size_t i) {
     return p0.x + w * static_cast<float>(x_max > 1 ? static_cast<double>(i) / (x_max - 1) : 0.5);

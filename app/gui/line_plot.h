@@ -8,11 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_series.h"
+
 namespace xdd {
 
 struct PlotSeries {
   std::string name;
-  const std::vector<float>* values = nullptr;  // values[i] belongs to step first_step + i
+  const SharedSeries<float>* values = nullptr;  // values[i] belongs to step first_step + i
   ImU32 color = 0;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
 // What the UI reads: an immutable picture of the session, published by the worker as a
 // shared_ptr<const Snapshot>. The UI never holds a lock across a frame; it swaps in the newest
-// pointer.
+// pointer. The histories that grow with the run are SharedSeries (core/shared_series.h), so a
+// publish copies a few handles, not the history: its cost does not grow with the run's length.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "config/experiment_config.h"
+#include "core/shared_series.h"
 #include "pipeline/info_plane_point.h"
 #include "pipeline/phase.h"
 #include "scoring/metrics.h"
@@ -58,15 +60,15 @@ struct Snapshot {
   double eta_seconds = -1.0;
 
   // Pre-training: discriminator / generator loss per step, and the latest generator samples.
-  std::vector<float> gan_d_loss;
-  std::vector<float> gan_g_loss;
+  SharedSeries<float> gan_d_loss;
+  SharedSeries<float> gan_g_loss;
   std::vector<uint8_t> gan_samples;  // sample_count images of 28x28, grayscale 0-255
   int gan_sample_count = 0;
   bool gan_from_cache = false;
 
   // Re-training: one series per loss term.
   std::vector<std::string> loss_names;
-  std::vector<std::vector<float>> loss_values;
+  std::vector<SharedSeries<float>> loss_values;
 
   // Metrics of the current run (KDE score) when known.
   std::optional<DetectionMetrics> before;
@@ -78,12 +80,12 @@ struct Snapshot {
   std::optional<double> entanglement_after;
   double chance_auprc = 0.0;
 
-  std::vector<InfoPlanePoint> info_plane;  // the current run's path, both sets
+  SharedSeries<InfoPlanePoint> info_plane;  // the current run's path, both sets
 
   std::shared_ptr<const EmbeddingFrame> embedding;  // newest test embedding, null before scoring
   std::shared_ptr<const std::vector<uint8_t>> test_images;  // [N, 28*28] for hover previews
 
-  std::vector<RunSummary> finished_runs;  // every run completed in this session
+  SharedSeries<RunSummary> finished_runs;  // every run completed in this session
 };
 
 }  // namespace xdd

@@ -12,12 +12,12 @@ std::vector<T> to_vector(const torch::Tensor& t) {
 }  // namespace
 
 void reset_for_run(Snapshot& s, const ExperimentConfig& config) {
-  std::vector<RunSummary> finished = std::move(s.finished_runs);
+  SharedSeries<RunSummary> finished = s.finished_runs;
   auto images = s.test_images;
   const uint64_t faults = s.fault_count;
   s = Snapshot{};
   s.version = 0;
-  s.finished_runs = std::move(finished);
+  s.finished_runs = finished;
   s.fault_count = faults;
   s.test_images = images;  // same test set unless the data folder changes; replaced on load
   s.config = config;

@@ -67,7 +67,7 @@ TEST(FigureData, Figure1KeepsEveryRepetitionOfTheSetting) {
       finished(8, 0.2, 0.6, 0), finished(8, 0.3, 0.7, 1), finished(3, 0.1, 0.5, 0),
       finished(3, 0.9, 0.9, 0, 10.0),  // another beta: another setting
   };
-  const auto d = figure1_of(runs, like);
+  const auto d = figure1_of(xdd::SharedSeries<xdd::RunSummary>(runs), like);
   EXPECT_EQ(d.digits, (std::vector<int>{3, 8}));
   ASSERT_EQ(d.series.size(), 2u);
   EXPECT_EQ(d.series[0].name, "after pre-training");
@@ -76,7 +76,7 @@ TEST(FigureData, Figure1KeepsEveryRepetitionOfTheSetting) {
   EXPECT_EQ(d.series[1].values[0], (std::vector<double>{0.5}));
   EXPECT_DOUBLE_EQ(d.chance[1], 0.18);
   like.beta = 0.5;
-  EXPECT_THROW(figure1_of(runs, like), xdd::InvalidArgument);
+  EXPECT_THROW(figure1_of(xdd::SharedSeries<xdd::RunSummary>(runs), like), xdd::InvalidArgument);
 }
 
 TEST(FigureData, TsneSplitsTestPointsAndLabeledExamples) {

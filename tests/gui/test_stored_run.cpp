@@ -52,8 +52,8 @@ TEST(StoredRun, SnapshotHoldsTheRecordsCurvesMetricsAndPlane) {
                 xdd::test::fake_compression(step) - 0.5 * xdd::test::fake_relevance(step), 1e-6);
   }
   EXPECT_EQ(snap.step, 5);
-  EXPECT_EQ(snap.gan_d_loss, (std::vector<float>{1.5f, 1.25f}));
-  EXPECT_EQ(snap.gan_g_loss, (std::vector<float>{0.7f, 0.8f}));
+  EXPECT_EQ(snap.gan_d_loss.to_vector(), (std::vector<float>{1.5f, 1.25f}));
+  EXPECT_EQ(snap.gan_g_loss.to_vector(), (std::vector<float>{0.7f, 0.8f}));
   ASSERT_TRUE(snap.before && snap.after && snap.after_own);
   EXPECT_DOUBLE_EQ(snap.before->auprc, 0.2);
   EXPECT_DOUBLE_EQ(snap.after->auprc, 0.6);

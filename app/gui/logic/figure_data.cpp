@@ -13,7 +13,7 @@ figures::LossFigureData losses_of(const Snapshot& s, const std::string& run_name
                                   std::int64_t gan_first_step) {
   figures::LossFigureData d;
   d.log_y = log_y;
-  auto add = [&](const std::string& term, const std::vector<float>& values, std::int64_t first) {
+  auto add = [&](const std::string& term, const SharedSeries<float>& values, std::int64_t first) {
     figures::LossSeries series;
     series.run = run_name;
     series.term = term;
@@ -36,7 +36,7 @@ figures::LossFigureData losses_of(const Snapshot& s, const std::string& run_name
   return d;
 }
 
-figures::Figure1Data figure1_of(const std::vector<RunSummary>& finished,
+figures::Figure1Data figure1_of(const SharedSeries<RunSummary>& finished,
                                 const ExperimentConfig& like) {
   std::set<int> digits;
   for (const RunSummary& r : finished) {

@@ -22,7 +22,7 @@ figures::LossFigureData losses_of(const Snapshot& s, const std::string& run_name
 // The AUPRC panel's bars: the finished runs in the setting of `like` (run_stats.h same_setting),
 // by held-out digit, one value per repetition: "after pre-training" and "after <method>
 // re-training", and the chance level per digit. InvalidArgument when no run qualifies.
-figures::Figure1Data figure1_of(const std::vector<RunSummary>& finished,
+figures::Figure1Data figure1_of(const SharedSeries<RunSummary>& finished,
                                 const ExperimentConfig& like);
 
 // The paper's Figures 2-3 from layouts (either may be null: that side stays empty): test points

@@ -27,7 +27,7 @@ bool same_setting(const ExperimentConfig& a, const ExperimentConfig& b) {
   return setting_key(a) == setting_key(b);
 }
 
-std::array<DigitStats, 10> stats_by_digit(const std::vector<RunSummary>& runs,
+std::array<DigitStats, 10> stats_by_digit(const SharedSeries<RunSummary>& runs,
                                           const ExperimentConfig& like) {
   std::array<std::vector<double>, 10> before, after;
   std::array<DigitStats, 10> out{};

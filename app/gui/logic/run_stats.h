@@ -21,7 +21,7 @@ struct DigitStats {
 bool same_setting(const ExperimentConfig& a, const ExperimentConfig& b);
 
 // Index = held-out digit. Only runs in the setting of `like` count.
-std::array<DigitStats, 10> stats_by_digit(const std::vector<RunSummary>& runs,
+std::array<DigitStats, 10> stats_by_digit(const SharedSeries<RunSummary>& runs,
                                           const ExperimentConfig& like);
 
 // A short name for a setting, e.g. "xdd, β = 1, preset fast".

@@ -130,15 +130,17 @@ Snapshot snapshot_of(const StoredRun& run) {
   if (sum.status == store::RunStatus::failed) s.status = SessionStatus::kFailed;
   if (sum.status == store::RunStatus::stopped) s.status = SessionStatus::kStopped;
 
-  series_of(run.record.steps, "retrain", s.loss_names, s.loss_values);
+  std::vector<std::vector<float>> loss_values;
+  series_of(run.record.steps, "retrain", s.loss_names, loss_values);
+  for (const auto& values : loss_values) s.loss_values.emplace_back(values);
   std::vector<std::string> gan_names;
   std::vector<std::vector<float>> gan_values;
   series_of(run.record.steps, "pretrain", gan_names, gan_values);
   const auto* d = find_series(gan_names, gan_values, "d_loss");
   const auto* g = find_series(gan_names, gan_values, "g_loss");
   if (d && g) {
-    s.gan_d_loss = *d;
-    s.gan_g_loss = *g;
+    s.gan_d_loss = SharedSeries<float>(*d);
+    s.gan_g_loss = SharedSeries<float>(*g);
   } else {
     s.gan_from_cache = true;  // the stored run did not train its GAN (it came from the cache)
   }
@@ -165,7 +167,7 @@ Snapshot snapshot_of(const StoredRun& run) {
   }
   RunSummary finished;
   finished.config = s.config;
-  finished.info_plane = s.info_plane;
+  finished.info_plane = s.info_plane.to_vector();
   finished.before = s.before.value_or(DetectionMetrics{NAN, NAN, NAN});
   finished.after = s.after.value_or(DetectionMetrics{NAN, NAN, NAN});
   finished.chance_auprc = s.chance_auprc;
