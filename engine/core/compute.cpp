@@ -1,5 +1,6 @@
 #include "core/compute.h"
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -17,6 +18,11 @@ int set_compute_threads(int threads) {
     throw InvalidArgument("threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
   if (threads == 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   at::set_num_threads(threads);
+  // A trained discriminator's activations and gradients hold float32 denormals (below 1.2e-38),
+  // which x86 computes in microcode about 100x slower: they made a re-training step 67 ms instead
+  // of 34 (`xdd run`, held-out 8, 2 threads). Flushed to zero they change no reported digit (the
+  // same run's AUPRCs agree to 16 places); PyTorch has the same switch, torch.set_flush_denormal.
+  at::globalContext().setFlushDenormal(true);
   return at::get_num_threads();
 }
 

@@ -6,7 +6,9 @@
 
 namespace xdd {
 
-// Sets LibTorch's intra-op threads; 0 means all cores. Returns the count in force.
+// Sets LibTorch's intra-op threads (0 means all cores) and flushes float denormals to zero on the
+// calling thread and the threads it starts afterwards. Returns the thread count in force. Call it
+// on the thread that trains, before its first tensor operation.
 int set_compute_threads(int threads);
 
 // "auto" (CUDA when this LibTorch has it and a GPU is present, else CPU), "cpu" or "cuda".
