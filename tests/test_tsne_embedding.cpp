@@ -49,12 +49,13 @@ TEST(TsneEmbedding, KlDecreasesAndBlobsStaySeparated) {
   const TsneParams params = small_params();
   TsneEmbedding emb(Affinities::compute(blobs.points, params), xdd::pca_init(blobs.points), params);
   KlTrace run;
-  const int done = emb.optimize(500, [&](int it, double kl, const std::vector<float>& layout) {
-    EXPECT_EQ(layout.size(), 800u);
-    run.iterations.push_back(it);
-    run.kls.push_back(kl);
-    return true;
-  });
+  const int done =
+      xdd::optimize_standard(emb, 500, [&](int it, double kl, const std::vector<float>& layout) {
+        EXPECT_EQ(layout.size(), 800u);
+        run.iterations.push_back(it);
+        run.kls.push_back(kl);
+        return true;
+      });
   EXPECT_EQ(done, 500);
   EXPECT_EQ(emb.iteration(), 500);
   ASSERT_EQ(run.iterations.size(), 20u);
@@ -76,18 +77,19 @@ TEST(TsneEmbedding, ResumingEqualsOneRunAndCallbackStops) {
   const Affinities P = Affinities::compute(blobs.points, params);
   const auto init = xdd::pca_init(blobs.points);
   TsneEmbedding whole(P, init, params);
-  whole.optimize(300);
+  xdd::optimize_standard(whole, 300);
   TsneEmbedding pieces(P, init, params);
-  pieces.optimize(130);
-  pieces.optimize(0);
-  pieces.optimize(170);
+  xdd::optimize_standard(pieces, 130);
+  xdd::optimize_standard(pieces, 0);
+  xdd::optimize_standard(pieces, 170);
   EXPECT_EQ(pieces.iteration(), 300);
   EXPECT_EQ(pieces.layout(), whole.layout());
 
   TsneEmbedding stopped(P, init, params);
-  const int done = stopped.optimize(1000, [](int it, double, const std::vector<float>&) {
-    return it < 100;  // stop at the report of iteration 100
-  });
+  const int done =
+      xdd::optimize_standard(stopped, 1000, [](int it, double, const std::vector<float>&) {
+        return it < 100;  // stop at the report of iteration 100
+      });
   EXPECT_EQ(done, 100);
   EXPECT_EQ(stopped.iteration(), 100);
 }
@@ -100,20 +102,44 @@ TEST(TsneEmbedding, DeterministicForFixedSeedAndAnyThreadCount) {
     params.threads = threads;
     TsneEmbedding emb(Affinities::compute(blobs.points, params), xdd::pca_init(blobs.points),
                       params);
-    emb.optimize(200);
+    xdd::optimize_standard(emb, 200);
     layouts.push_back(emb.layout());
   }
   for (size_t r = 1; r < layouts.size(); ++r) EXPECT_EQ(layouts[r], layouts[0]) << "run " << r;
+}
+
+TEST(TsneEmbedding, AThreadChangeKeepsVelocityAndGains) {
+  const auto blobs = xdd::test::make_blobs(4, 50, 10, 5.0, 7);
+  TsneParams one = small_params();
+  one.threads = 1;
+  TsneParams two = one;
+  two.threads = 2;
+  const Affinities P = Affinities::compute(blobs.points, one);
+  TsneEmbedding straight(P, xdd::pca_init(blobs.points), one);
+  xdd::optimize_standard(straight, 300);
+  TsneEmbedding switched(P, xdd::pca_init(blobs.points), one);
+  xdd::optimize_standard(switched, 120);
+  switched.set_params(two);
+  xdd::optimize_standard(switched, 180);
+  EXPECT_EQ(switched.layout(), straight.layout());  // the gradient is thread-count independent
+  // Rebuilding on the layout instead (what the live worker once did) restarts velocity and gains:
+  // another path.
+  TsneEmbedding first(P, xdd::pca_init(blobs.points), one);
+  xdd::optimize_standard(first, 120);
+  TsneEmbedding rebuilt(P, first.layout(), two);
+  rebuilt.optimize(130, xdd::early_stage(two));
+  rebuilt.optimize(50, xdd::final_stage(two));
+  EXPECT_NE(rebuilt.layout(), straight.layout());
 }
 
 TEST(TsneEmbedding, WarmStartMovesLittleForATinyPerturbation) {
   const auto blobs = xdd::test::make_blobs(4, 75, 16, 4.0, 31);
   TsneParams params = small_params();
   TsneEmbedding emb(Affinities::compute(blobs.points, params), xdd::pca_init(blobs.points), params);
-  emb.optimize(600);
+  xdd::optimize_standard(emb, 600);
   const std::vector<float> before = emb.layout();
   TsneEmbedding control = emb;  // keeps optimising the unperturbed input
-  control.optimize(100);
+  xdd::optimize_standard(control, 100);
 
   // New "model weights": every input value moves by 0.1% of the blobs' spread.
   xdd::PointMatrix moved = blobs.points;
@@ -122,7 +148,7 @@ TEST(TsneEmbedding, WarmStartMovesLittleForATinyPerturbation) {
   for (float& v : moved.values) v += noise(rng);
   emb.update_affinities(Affinities::compute(moved, params));
   EXPECT_TRUE(emb.live());
-  emb.optimize(100);
+  emb.optimize(100, xdd::final_stage(params));
   // Against the run that saw no perturbation, the layout moved by a small fraction of its size
   // (measured: 0.3% of the radius; with no perturbation at all it is exactly 0).
   const double shift = rms_displacement(control.layout(), emb.layout());
@@ -132,7 +158,7 @@ TEST(TsneEmbedding, WarmStartMovesLittleForATinyPerturbation) {
 
   // Starting over from scratch lands somewhere else entirely (what live mode avoids).
   TsneEmbedding fresh(Affinities::compute(moved, params), xdd::pca_init(moved), params);
-  fresh.optimize(100);
+  xdd::optimize_standard(fresh, 100);
   EXPECT_GT(rms_displacement(before, fresh.layout()), 0.5 * rms(before));
 }
 
@@ -152,10 +178,10 @@ TEST(TsneEmbedding, TemporalCoherenceHoldsPointsInPlace) {
   for (int with : {0, 1}) {
     params.coherence = with ? 0.1 : 0.0;
     TsneEmbedding emb(P, init, params);
-    emb.optimize(400);
+    xdd::optimize_standard(emb, 400);
     const std::vector<float> before = emb.layout();
     emb.update_affinities(changed_P);
-    emb.optimize(50);
+    emb.optimize(50, xdd::final_stage(params));
     shift[with] = rms_displacement(before, emb.layout());
   }
   EXPECT_LT(shift[1], 0.7 * shift[0]) << "with " << shift[1] << " without " << shift[0];
@@ -171,7 +197,9 @@ TEST(TsneEmbedding, RejectsMismatchedInput) {
   bad[3] = NAN;
   EXPECT_THROW(TsneEmbedding(P, bad, params), xdd::InvalidArgument);
   TsneEmbedding emb(P, xdd::pca_init(blobs.points), params);
-  EXPECT_THROW(emb.optimize(-1), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::optimize_standard(emb, -1), xdd::InvalidArgument);
+  EXPECT_THROW(emb.optimize(1, {0.0, 0.5}), xdd::InvalidArgument);  // no exaggeration
+  EXPECT_THROW(emb.optimize(1, {1.0, 1.0}), xdd::InvalidArgument);  // momentum that never decays
   const auto other = xdd::test::make_blobs(2, 30, 4, 5.0, 1);
   EXPECT_THROW(emb.update_affinities(Affinities::compute(other.points, params)),
                xdd::InvalidArgument);
@@ -210,7 +238,7 @@ TEST(TsneEmbedding, DuplicatePointsAndHugeValues) {
   }
   EXPECT_NEAR(sum, 1.0, 1e-5);
   TsneEmbedding emb(P, xdd::pca_init(blobs.points), params);
-  emb.optimize(300);
+  xdd::optimize_standard(emb, 300);
   for (float v : emb.layout()) ASSERT_TRUE(std::isfinite(v));
   EXPECT_GT(xdd::test::label_purity(emb.layout(), blobs.labels, 10), 0.95);
 

@@ -65,11 +65,11 @@ void run_update(const std::string& path, const TsneOptions& o, TsneEmbedding& em
   embedding.set_params(every_step);
   double kl = 0.0;
   const auto t_opt = Clock::now();
-  const int done =
-      embedding.optimize(o.update_iters, [&](int, double k, const std::vector<float>&) {
-        kl = k;
-        return true;
-      });
+  const int done = embedding.optimize(o.update_iters, final_stage(embedding.params()),
+                                      [&](int, double k, const std::vector<float>&) {
+                                        kl = k;
+                                        return true;
+                                      });
   const double opt_s = seconds_since(t_opt);
   std::printf(
       "live update %d (%s): read + PCA %.2f s, affinities %.2f s, %d iterations in %.2f s = "
@@ -100,7 +100,7 @@ void run_tsne(const TsneOptions& o) {
                           pca_init(points, params.init_std, params.seed, params.threads), params);
   const double init_s = seconds_since(t);
   t = Clock::now();
-  embedding.optimize(o.iters, [&](int iter, double kl, const std::vector<float>&) {
+  optimize_standard(embedding, o.iters, [&](int iter, double kl, const std::vector<float>&) {
     if (o.verbose) {
       std::fprintf(stderr, "iteration %5d  KL %.4f  %.2f s\n", iter, kl, seconds_since(start));
     }

@@ -152,7 +152,7 @@ double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem:
   Affinities affinities = Affinities::compute(points, params);
   TsneEmbedding tsne(std::move(affinities),
                      pca_init(points, params.init_std, params.seed, params.threads), params);
-  tsne.optimize(1000);
+  optimize_standard(tsne, 1000);
   const std::vector<float>& xy = tsne.layout();
 
   const torch::Tensor test_labels = embedding.labels.to(torch::kLong).contiguous();

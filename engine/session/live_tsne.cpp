@@ -94,8 +94,8 @@ class LiveTsne::Job {
     }
   }
 
-  // Threads follow set_threads(): the embedding is rebuilt on the current layout (TsneEmbedding's
-  // pool size is fixed), keeping what is left of the early-exaggeration phase.
+  // Threads follow set_threads(): the embedding swaps its worker pool and keeps its layout,
+  // velocity, gains and iteration count (TsneEmbedding::set_params).
   void follow_thread_setting() {
     const int wanted = owner_.threads_.load();
     if (wanted == threads_) return;
@@ -108,12 +108,7 @@ class LiveTsne::Job {
     if (!embedding_) return;
     TsneParams params = embedding_->params();
     params.threads = threads_;
-    const int done = embedding_->iteration();
-    params.exaggeration_iters =
-        embedding_->live() ? 0 : std::max(0, params.exaggeration_iters - done);
-    iteration_offset_ += done;
-    embedding_ =
-        std::make_unique<TsneEmbedding>(embedding_->affinities(), embedding_->layout(), params);
+    embedding_->set_params(params);
   }
 
  private:
@@ -123,19 +118,20 @@ class LiveTsne::Job {
       auto layout = pca_init(reduced, params.init_std, params.seed);
       embedding_ =
           std::make_unique<TsneEmbedding>(std::move(affinities), std::move(layout), params);
-      iteration_offset_ = 0;
       updates_ = 0;
       ++generation_;
       kl_ = std::numeric_limits<double>::quiet_NaN();
-      optimize(options_.initial_iterations, params.exaggeration_iters);
+      // A new layout: the standard schedule, exaggerated first.
+      optimize(options_.initial_iterations, params.exaggeration_iters, params.exaggeration_iters);
     } else {
+      // A live update continues the layout: no exaggeration, so points drift instead of jump.
       embedding_->update_affinities(std::move(affinities));
       ++updates_;
-      optimize(options_.live_iterations, options_.min_live_iterations);
+      optimize(options_.live_iterations, options_.min_live_iterations, 0);
     }
   }
 
-  int iteration() const { return iteration_offset_ + embedding_->iteration(); }
+  int iteration() const { return embedding_->iteration(); }
 
   // A fresh kNN search (FLANN), with the affinities' check on the number of points.
   static KnnGraph full_neighbors(const PointMatrix& points, const TsneParams& params) {
@@ -164,9 +160,10 @@ class LiveTsne::Job {
     last_publish_ = Clock::now();
   }
 
-  // Runs `planned` iterations, publishing every publish_interval_seconds; gives way to a stop at
-  // once and to a newer frame after `min_before_switch` iterations.
-  void optimize(int planned, int min_before_switch) {
+  // Runs `planned` iterations, the first `early` of them in the early stage (tsne/embedding.h),
+  // publishing every publish_interval_seconds; gives way to a stop at once and to a newer frame
+  // after `min_before_switch` iterations.
+  void optimize(int planned, int min_before_switch, int early) {
     owner_.set_state(LiveTsneState::kOptimizing);
     publish(false);  // the layout the new affinities start from
     const int first = iteration();
@@ -175,16 +172,21 @@ class LiveTsne::Job {
     while (iteration() - first < planned && !interrupted) {
       bool thread_change = false;
       const int before = iteration();
-      embedding_->optimize(
-          planned - (iteration() - first), [&](int, double kl, const std::vector<float>&) {
-            kl_ = kl;
-            if (seconds_since(last_publish_) >= options_.publish_interval_seconds) publish(false);
-            const int done = iteration() - first;
-            interrupted =
-                owner_.stop_requested() || (done >= min_before_switch && owner_.has_pending());
-            thread_change = owner_.threads_.load() != threads_;
-            return !interrupted && !thread_change;
-          });
+      const int done_so_far = iteration() - first;
+      const bool in_early = done_so_far < early;
+      const TsneParams& params = embedding_->params();
+      embedding_->optimize((in_early ? std::min(early, planned) : planned) - done_so_far,
+                           in_early ? early_stage(params) : final_stage(params),
+                           [&](int, double kl, const std::vector<float>&) {
+                             kl_ = kl;
+                             if (seconds_since(last_publish_) >= options_.publish_interval_seconds)
+                               publish(false);
+                             const int done = iteration() - first;
+                             interrupted = owner_.stop_requested() ||
+                                           (done >= min_before_switch && owner_.has_pending());
+                             thread_change = owner_.threads_.load() != threads_;
+                             return !interrupted && !thread_change;
+                           });
       if (iteration() == before) break;  // nothing ran (planned reached)
       if (thread_change) follow_thread_setting();
     }
@@ -207,7 +209,6 @@ class LiveTsne::Job {
   KnnGraph graph_;  // of the last frame: the start of the next warm search
   int updates_since_full_knn_ = 0;
   int threads_ = 0;  // 0: not yet applied
-  int iteration_offset_ = 0;
   int updates_ = 0;
   std::uint64_t generation_ = 0;
   double kl_ = std::numeric_limits<double>::quiet_NaN();

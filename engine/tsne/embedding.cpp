@@ -1,5 +1,6 @@
 #include "tsne/embedding.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -44,12 +45,28 @@ TsneEmbedding& TsneEmbedding::operator=(const TsneEmbedding& other) {
   return *this;
 }
 
-int TsneEmbedding::optimize(int n_iter, const Callback& callback) {
+TsneStage early_stage(const TsneParams& params) {
+  return {params.early_exaggeration, params.initial_momentum};
+}
+
+TsneStage final_stage(const TsneParams& params) {
+  return {1.0, params.final_momentum};
+}
+
+int TsneEmbedding::optimize(int n_iter, const TsneStage& stage, const Callback& callback) {
   if (n_iter < 0) throw InvalidArgument("n_iter must be >= 0, got " + std::to_string(n_iter));
+  if (!(std::isfinite(stage.exaggeration) && stage.exaggeration > 0.0)) {
+    throw InvalidArgument("t-SNE exaggeration must be > 0, got " +
+                          std::to_string(stage.exaggeration));
+  }
+  if (!(stage.momentum >= 0.0 && stage.momentum < 1.0)) {
+    throw InvalidArgument("t-SNE momentum must be in [0, 1), got " +
+                          std::to_string(stage.momentum));
+  }
   for (int t = 0; t < n_iter; ++t) {
     const bool report = (iteration_ + 1) % params_.kl_every == 0 || t == n_iter - 1;
     double kl = std::numeric_limits<double>::quiet_NaN();
-    step(report, &kl);
+    step(stage, report, &kl);
     if (report && callback && !callback(iteration_, kl, layout_)) return t + 1;
   }
   return n_iter;
@@ -84,13 +101,10 @@ double TsneEmbedding::kl_divergence() {
 // One gradient-descent step with per-coordinate gains (Jacobs' delta-bar-delta, as scikit-learn
 // and bhtsne do it): a gain grows by 0.2 while the gradient keeps agreeing with the direction the
 // coordinate is already moving in and shrinks by x0.8 once it disagrees.
-void TsneEmbedding::step(bool want_kl, double* kl) {
-  const bool early = !live_ && iteration_ < params_.exaggeration_iters;
-  const double exaggeration = early ? params_.early_exaggeration : 1.0;
-  const auto momentum =
-      static_cast<float>(early ? params_.initial_momentum : params_.final_momentum);
-  *kl =
-      gradient_.compute(layout_, affinities_, exaggeration, params_.theta, *pool_, want_kl, grad_);
+void TsneEmbedding::step(const TsneStage& stage, bool want_kl, double* kl) {
+  const auto momentum = static_cast<float>(stage.momentum);
+  *kl = gradient_.compute(layout_, affinities_, stage.exaggeration, params_.theta, *pool_, want_kl,
+                          grad_);
   const auto n2 = static_cast<std::int64_t>(layout_.size());
   const auto lr = static_cast<float>(learning_rate_);
   const auto min_gain = static_cast<float>(params_.min_gain);
@@ -135,6 +149,23 @@ void TsneEmbedding::step(bool want_kl, double* kl) {
     }
   }
   ++iteration_;
+}
+
+int optimize_standard(TsneEmbedding& embedding, int n_iter,
+                      const TsneEmbedding::Callback& callback) {
+  if (n_iter < 0) throw InvalidArgument("n_iter must be >= 0, got " + std::to_string(n_iter));
+  const TsneParams& params = embedding.params();
+  const int early = std::clamp(params.exaggeration_iters - embedding.iteration(), 0, n_iter);
+  int done = 0;
+  bool stopped = false;
+  // The callback's false ends the whole call, not only the early stage.
+  const TsneEmbedding::Callback watched = [&](int it, double kl, const std::vector<float>& xy) {
+    stopped = callback && !callback(it, kl, xy);
+    return !stopped;
+  };
+  if (early > 0) done = embedding.optimize(early, early_stage(params), watched);
+  if (stopped || done < early) return done;
+  return done + embedding.optimize(n_iter - early, final_stage(params), watched);
 }
 
 }  // namespace xdd

@@ -1,9 +1,11 @@
 #pragma once
 // A t-SNE layout being optimised: gradient descent with momentum and per-coordinate gains on the
 // Barnes-Hut gradient (SPEC §6). Resumable: optimize() can be called again and again and continues
-// exactly where it stopped (iteration count, velocity, gains). Live mode: update_affinities()
-// swaps in a new P (new model weights) and the layout keeps moving from where it is, without early
-// exaggeration and with the final momentum, so points drift instead of jumping.
+// exactly where it stopped (iteration count, velocity, gains). The schedule is the caller's: each
+// optimize() call says its exaggeration and momentum (a TsneStage), as openTSNE's optimize() does;
+// optimize_standard() runs the usual one. Live mode: update_affinities() swaps in a new P (new
+// model weights) and the layout keeps moving from where it is; a live caller runs final_stage(),
+// so points drift instead of jumping.
 #include <functional>
 #include <memory>
 #include <vector>
@@ -14,6 +16,16 @@
 #include "tsne/worker_pool.h"
 
 namespace xdd {
+
+// How the iterations of one optimize() call move: the factor on P's attraction and the momentum.
+struct TsneStage {
+  double exaggeration = 1.0;  // > 0
+  double momentum = 0.8;      // in [0, 1)
+};
+// The first params.exaggeration_iters iterations of a fresh layout (van der Maaten 2014: 12, 0.5).
+TsneStage early_stage(const TsneParams& params);
+// Every later iteration, and all of a live update's: no exaggeration, params.final_momentum.
+TsneStage final_stage(const TsneParams& params);
 
 class TsneEmbedding {
  public:
@@ -33,19 +45,18 @@ class TsneEmbedding {
   TsneEmbedding& operator=(TsneEmbedding&&) noexcept = default;
   ~TsneEmbedding() = default;
 
-  // Runs up to n_iter (>= 0) more iterations; returns how many ran (fewer when the callback stopped
-  // the run). Early exaggeration and the initial momentum apply while iteration() is below
-  // params.exaggeration_iters and the embedding has never been updated live. TrainingError if the
+  // Runs up to n_iter (>= 0) more iterations of `stage`; returns how many ran (fewer when the
+  // callback stopped the run). InvalidArgument for a bad n_iter or stage; TrainingError if the
   // layout becomes non-finite.
-  int optimize(int n_iter, const Callback& callback = {});
+  int optimize(int n_iter, const TsneStage& stage, const Callback& callback = {});
 
   // Live mode: replaces P (same number of points, else InvalidArgument) and continues from the
   // current layout with no exaggeration, the final momentum and the gains kept. With
   // params.coherence > 0 the current layout becomes the anchor the points are held near.
   void update_affinities(Affinities affinities);
 
-  // Changes the parameters of the iterations to come (theta, momentum, learning rate, coherence,
-  // kl_every, threads, ...); the state is kept. InvalidArgument for bad params.
+  // Changes the parameters of the iterations to come (theta, learning rate, coherence, kl_every,
+  // threads, ...); the layout, velocity and gains are kept. InvalidArgument for bad params.
   void set_params(const TsneParams& params);
 
   // KL(P || Q) of the current layout (Barnes-Hut estimate of Z, as during optimisation).
@@ -59,7 +70,7 @@ class TsneEmbedding {
   const TsneParams& params() const { return params_; }
 
  private:
-  void step(bool want_kl, double* kl);
+  void step(const TsneStage& stage, bool want_kl, double* kl);
 
   Affinities affinities_;
   TsneParams params_;
@@ -74,5 +85,10 @@ class TsneEmbedding {
   int iteration_ = 0;
   bool live_ = false;
 };
+
+// The standard schedule, resumable: iterations below params.exaggeration_iters (counted by
+// embedding.iteration()) run early_stage(), the rest final_stage(). Returns how many ran.
+int optimize_standard(TsneEmbedding& embedding, int n_iter,
+                      const TsneEmbedding::Callback& callback = {});
 
 }  // namespace xdd
