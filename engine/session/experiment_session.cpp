@@ -29,12 +29,8 @@ ExperimentSession::ExperimentSession(std::function<void()> on_publish,
                                      std::function<void(FinishedRun)> on_run_finished)
     : on_publish_(std::move(on_publish)),
       on_run_finished_(std::move(on_run_finished)),
-      current_(std::make_shared<const Snapshot>()) {
-  worker_ = std::thread([this] {
-    run_at_background_priority();  // the UI thread draws first
-    worker_loop();
-  });
-}
+      current_(std::make_shared<const Snapshot>()),
+      worker_([this] { worker_loop(); }) {}
 
 ExperimentSession::~ExperimentSession() {
   {
@@ -43,6 +39,7 @@ ExperimentSession::~ExperimentSession() {
     stop_requested_ = true;
     paused_ = false;
   }
+  starts_.close();
   changed_.notify_all();
   worker_.join();
 }
@@ -51,7 +48,8 @@ void ExperimentSession::start(const ExperimentConfig& config) {
   validate(config);
   {
     std::lock_guard lock(mutex_);
-    pending_ = config;
+    starts_.post(config);  // under the lock: a paused checkpoint sees the new start when it wakes
+    stop_requested_ = false;  // a start after a stop runs (the run it replaces stops for it)
     paused_ = false;
   }
   changed_.notify_all();
@@ -73,8 +71,10 @@ void ExperimentSession::resume() {
 void ExperimentSession::stop() {
   {
     std::lock_guard lock(mutex_);
-    pending_.reset();
-    if (running_) stop_requested_ = true;
+    starts_.clear();
+    // Set even when no run is in progress yet: a run the worker took a moment ago sees it at its
+    // first checkpoint. Only start() clears it.
+    stop_requested_ = true;
     paused_ = false;
   }
   changed_.notify_all();
@@ -86,8 +86,7 @@ std::shared_ptr<const Snapshot> ExperimentSession::snapshot() const {
 }
 
 bool ExperimentSession::wait_until_idle(std::chrono::milliseconds timeout) const {
-  std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, timeout, [this] { return !running_ && !pending_; });
+  return starts_.wait_until_idle(timeout);
 }
 
 void ExperimentSession::publish(const std::function<void(Snapshot&)>& mutate) {
@@ -104,23 +103,17 @@ void ExperimentSession::publish(const std::function<void(Snapshot&)>& mutate) {
 }
 
 void ExperimentSession::worker_loop() {
-  for (;;) {
-    ExperimentConfig config;
+  while (std::optional<ExperimentConfig> config = starts_.take()) {
     {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return shutting_down_ || pending_.has_value(); });
-      if (shutting_down_) return;
-      config = *pending_;
-      pending_.reset();
-      stop_requested_ = false;
+      std::lock_guard lock(mutex_);
       running_ = true;
     }
-    run_one(config);
+    run_one(*config);
     {
       std::lock_guard lock(mutex_);
       running_ = false;
     }
-    changed_.notify_all();
+    starts_.done();
   }
 }
 
@@ -130,13 +123,14 @@ void ExperimentSession::checkpoint() {
     lock.unlock();
     publish([](Snapshot& s) { s.status = SessionStatus::kPaused; });
     lock.lock();
-    changed_.wait(lock,
-                  [this] { return !paused_ || stop_requested_ || pending_ || shutting_down_; });
+    changed_.wait(lock, [this] {
+      return !paused_ || stop_requested_ || starts_.has_waiting() || shutting_down_;
+    });
     lock.unlock();
     publish([](Snapshot& s) { s.status = SessionStatus::kRunning; });
     lock.lock();
   }
-  if (stop_requested_ || pending_ || shutting_down_) throw Cancelled();
+  if (stop_requested_ || starts_.has_waiting() || shutting_down_) throw Cancelled();
 }
 
 void ExperimentSession::run_one(const ExperimentConfig& config) {

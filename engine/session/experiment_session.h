@@ -10,10 +10,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
-#include <thread>
 
 #include "config/experiment_config.h"
+#include "core/background_thread.h"
+#include "core/mailbox.h"
 #include "pipeline/experiment.h"
 #include "pipeline/observer.h"
 #include "session/snapshot.h"
@@ -61,9 +61,10 @@ class ExperimentSession {
   // The current run's embeddings before and after re-training (worker thread only).
   EmbeddingUpdate captured_before_, captured_after_;
 
-  mutable std::mutex mutex_;  // guards the command state below
-  mutable std::condition_variable changed_;
-  std::optional<ExperimentConfig> pending_;
+  // The run to start next: a newer start replaces one that has not begun.
+  Mailbox<ExperimentConfig> starts_{MailboxPolicy::kNewest};
+  std::mutex mutex_;  // guards the pause and stop state below (taken before starts_'s own)
+  std::condition_variable changed_;
   bool stop_requested_ = false;
   bool paused_ = false;
   bool running_ = false;
@@ -73,7 +74,7 @@ class ExperimentSession {
   std::shared_ptr<const Snapshot> current_;
 
   std::chrono::steady_clock::time_point phase_start_;
-  std::thread worker_;
+  BackgroundThread worker_;  // last: joined first
 };
 
 }  // namespace xdd

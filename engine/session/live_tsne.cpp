@@ -230,10 +230,7 @@ LiveTsne::LiveTsne(LiveTsneOptions options, std::function<void()> on_publish)
   SubspacePca check(options_.pca);  // InvalidArgument for bad PCA options, here and not later
   threads_ = threads_for(options_.params);
   status_.threads = threads_;
-  worker_ = std::thread([this] {
-    run_at_background_priority();  // the UI thread draws first
-    worker_main();
-  });
+  worker_.emplace([this] { worker_main(); });
 }
 
 LiveTsne::~LiveTsne() {
@@ -241,24 +238,15 @@ LiveTsne::~LiveTsne() {
 }
 
 void LiveTsne::stop() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-    pending_.reset();
-  }
-  wake_.notify_all();
-  if (worker_.joinable()) worker_.join();
+  stopping_ = true;
+  frames_.close();  // drops a waiting frame; the worker returns at its next check
+  if (worker_) worker_->join();
 }
 
 void LiveTsne::submit(std::shared_ptr<const EmbeddingFrame> frame) {
   if (!frame) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_) return;
-    pending_ = std::move(frame);
-    ++status_.frames_submitted;
-  }
-  wake_.notify_all();
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (frames_.post(std::move(frame))) ++status_.frames_submitted;
 }
 
 void LiveTsne::set_threads(int threads) {
@@ -279,8 +267,7 @@ LiveTsneStatus LiveTsne::status() const {
 }
 
 bool LiveTsne::has_pending() const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return pending_ != nullptr;
+  return frames_.has_waiting();
 }
 
 void LiveTsne::publish(std::shared_ptr<const TsneLayout> layout) {
@@ -302,13 +289,9 @@ void LiveTsne::set_state(LiveTsneState state, const std::string& error) {
 
 void LiveTsne::worker_main() {
   Job job(*this);
-  for (;;) {
-    std::shared_ptr<const EmbeddingFrame> frame;
+  while (auto frame = frames_.take()) {
     {
-      std::unique_lock<std::mutex> lock(mutex_);
-      wake_.wait(lock, [&] { return stopping_ || pending_; });
-      if (stopping_) return;
-      frame = std::move(pending_);
+      std::lock_guard<std::mutex> lock(mutex_);
       ++status_.frames_used;
       status_.state = LiveTsneState::kPreparing;  // with the count, so both change together
       status_.error.clear();
@@ -316,11 +299,12 @@ void LiveTsne::worker_main() {
     try {
       if (on_publish_) on_publish_();
       job.follow_thread_setting();
-      job.take(std::move(frame));
+      job.take(std::move(*frame));
     } catch (const std::exception& e) {
       // A bad frame (or a diverged layout) never ends the worker: the last good layout stays.
       set_state(LiveTsneState::kFailed, e.what());
     }
+    frames_.done();
   }
 }
 

@@ -12,15 +12,16 @@
 // points for the perplexity, mismatched sizes) puts the worker in the failed state with the
 // engine's message; the last good layout stays, and the next good frame continues from it.
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "core/background_thread.h"
+#include "core/mailbox.h"
 #include "session/snapshot.h"
 #include "session/subspace_pca.h"
 #include "tsne/tsne_params.h"
@@ -113,13 +114,12 @@ class LiveTsne {
   std::atomic<bool> stopping_{false};
   std::atomic<int> threads_{1};
 
+  Mailbox<std::shared_ptr<const EmbeddingFrame>> frames_{MailboxPolicy::kNewest};
   mutable std::mutex mutex_;  // guards the fields below (never held during work)
-  std::condition_variable wake_;
-  std::shared_ptr<const EmbeddingFrame> pending_;
   std::shared_ptr<const TsneLayout> latest_;
   LiveTsneStatus status_;
 
-  std::thread worker_;
+  std::optional<BackgroundThread> worker_;  // last: joined first; started once options are valid
 };
 
 }  // namespace xdd

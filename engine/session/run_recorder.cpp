@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/compute.h"
 #include "pipeline/run_outputs.h"
 #include "store/run_store.h"
 #include "store/timestamps.h"
@@ -25,30 +24,21 @@ fs::path new_run_folder(const fs::path& runs_dir, const ExperimentConfig& c,
 }
 
 RunRecorder::RunRecorder(RecorderOptions options, std::function<void()> on_change)
-    : options_(std::move(options)), on_change_(std::move(on_change)) {
+    : on_change_(std::move(on_change)),
+      options_(std::move(options)),
+      worker_([this] { worker_loop(); }) {
+  std::lock_guard lock(mutex_);
   options_.threads = std::max(1, options_.threads);
-  worker_ = std::thread([this] {
-    run_at_background_priority();  // the UI thread draws first
-    worker_loop();
-  });
 }
 
 RunRecorder::~RunRecorder() {
-  {
-    std::lock_guard lock(mutex_);
-    shutting_down_ = true;
-  }
-  changed_.notify_all();
+  runs_.close();  // the worker writes what is queued, then returns
   worker_.join();
 }
 
 void RunRecorder::record(FinishedRun run) {
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(run));
-    ++status_.queued;
-  }
-  changed_.notify_all();
+  std::lock_guard lock(mutex_);
+  if (runs_.post(std::move(run))) ++status_.queued;
 }
 
 void RunRecorder::set_destination(const fs::path& store_file, const fs::path& runs_dir) {
@@ -68,39 +58,26 @@ RecorderStatus RunRecorder::status() const {
 }
 
 bool RunRecorder::wait_until_idle(std::chrono::milliseconds timeout) const {
-  std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, timeout, [this] { return queue_.empty() && !busy_; });
+  return runs_.wait_until_idle(timeout);
 }
 
 void RunRecorder::worker_loop() {
-  for (;;) {
-    FinishedRun run;
-    RecorderOptions options;
-    {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return shutting_down_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // shutting down with nothing left to write
-      run = std::move(queue_.front());
-      queue_.pop_front();
-      options = options_;
-      busy_ = true;
-    }
+  while (std::optional<FinishedRun> run = runs_.take()) {
     std::string error;
     try {
-      write(run, options);
+      write(*run, options());
     } catch (const std::exception& e) {
       error = e.what();
     }
     {
       std::lock_guard lock(mutex_);
-      busy_ = false;
       --status_.queued;
       if (!error.empty()) {
         ++status_.failed;
         status_.last_error = "run not recorded: " + error;
       }
     }
-    changed_.notify_all();
+    runs_.done();
     if (on_change_) on_change_();
   }
 }

@@ -5,15 +5,15 @@
 // them. One worker thread, at background priority, takes the runs in the order they finished; the
 // session's worker only queues them (record() returns at once), so the next run starts without
 // waiting for the layouts.
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
-#include <deque>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 
+#include "core/background_thread.h"
+#include "core/mailbox.h"
 #include "session/experiment_session.h"
 
 namespace xdd {
@@ -56,15 +56,12 @@ class RunRecorder {
   void worker_loop();
   void write(const FinishedRun& run, const RecorderOptions& options);  // throws on any fault
 
-  RecorderOptions options_;  // guarded by mutex_
   std::function<void()> on_change_;
-  mutable std::mutex mutex_;
-  mutable std::condition_variable changed_;
-  std::deque<FinishedRun> queue_;
-  bool busy_ = false;
-  bool shutting_down_ = false;
+  mutable std::mutex mutex_;  // guards options_ and status_
+  RecorderOptions options_;
   RecorderStatus status_;
-  std::thread worker_;
+  Mailbox<FinishedRun> runs_{MailboxPolicy::kEvery};
+  BackgroundThread worker_;  // last: joined first
 };
 
 // A folder below `runs_dir` that does not exist yet, named after the run and `iso_time`
