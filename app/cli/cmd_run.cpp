@@ -9,8 +9,8 @@
 #include "cli/store_option.h"
 #include "core/atomic_file.h"
 #include "pipeline/experiment.h"
+#include "pipeline/finished_run.h"
 #include "pipeline/run_outputs.h"
-#include "store/run_store.h"
 
 namespace xdd::cli {
 namespace {
@@ -51,9 +51,7 @@ void print_summary(const RunOutcome& o, const std::string& out_dir) {
 // record: its files were just overwritten.
 void record_in_store(const std::filesystem::path& db_file, const std::string& out_dir) {
   try {
-    store::RunStore store(db_file);
-    if (auto old = store.find_by_folder(out_dir)) store.remove(*old);
-    const std::int64_t id = store.import_run_folder(out_dir);
+    const std::int64_t id = record_run_folder(db_file, out_dir);
     std::printf("recorded as run %lld in %s\n", static_cast<long long>(id),
                 db_file.string().c_str());
   } catch (const std::exception& e) {
@@ -63,30 +61,14 @@ void record_in_store(const std::filesystem::path& db_file, const std::string& ou
 }
 
 // The terminal observer, also keeping the embeddings before and after re-training for the layouts.
-struct LayoutCapture {
-  EmbeddingUpdate before, after;
-};
-
-ExperimentObserver capturing_observer(const std::shared_ptr<LayoutCapture>& capture) {
+ExperimentObserver capturing_observer(FinishedRun& run) {
   ExperimentObserver observer = terminal_observer();
   auto show = observer.on_embedding;
-  observer.on_embedding = [capture, show](const EmbeddingUpdate& update) {
-    if (update.stage == EmbeddingStage::kBefore) capture->before = update;
-    if (update.stage == EmbeddingStage::kAfter) capture->after = update;
+  observer.on_embedding = [&run, show](const EmbeddingUpdate& update) {
+    run.keep_embedding(update);
     if (show) show(update);
   };
   return observer;
-}
-
-void write_layouts(const LayoutCapture& capture, const std::string& out_dir, int threads) {
-  std::printf("t-SNE of the test embeddings before and after re-training ...\n");
-  std::fflush(stdout);
-  const double kl_before = write_run_layout(
-      capture.before, std::filesystem::path(out_dir) / "layout_before.csv", threads);
-  const double kl_after =
-      write_run_layout(capture.after, std::filesystem::path(out_dir) / "layout_after.csv", threads);
-  std::printf("wrote layout_before.csv (KL %.3f) and layout_after.csv (KL %.3f)\n", kl_before,
-              kl_after);
 }
 
 }  // namespace
@@ -108,17 +90,17 @@ void register_run_command(CLI::App& app) {
     const ExperimentConfig config = flags->config();
     const std::string out = out_dir->empty() ? default_out_dir(config) : *out_dir;
     ensure_directory(out);  // fail now, not after an hour of training, if --out is unusable
-    auto capture = std::make_shared<LayoutCapture>();
-    const RunOutcome outcome = run_experiment(config, capturing_observer(capture));
-    write_run_outputs(outcome, out);
-    print_summary(outcome, out);
+    FinishedRun run;
+    run.outcome = run_experiment(config, capturing_observer(run));
     if (*layouts) {
-      write_layouts(*capture, out, outcome.threads);
-    } else {
-      // A previous run into this folder may have left layouts that no longer match its scores.
-      for (const char* stale : {"layout_before.csv", "layout_after.csv"}) {
-        std::filesystem::remove(std::filesystem::path(out) / stale);
-      }
+      std::printf("t-SNE of the test embeddings before and after re-training ...\n");
+      std::fflush(stdout);
+    }
+    const RunFolderLayouts written = write_run_folder(run, out, {*layouts, run.outcome.threads});
+    print_summary(run.outcome, out);
+    if (written.written) {
+      std::printf("wrote layout_before.csv (KL %.3f) and layout_after.csv (KL %.3f)\n",
+                  written.kl_before, written.kl_after);
     }
     if (*record) record_in_store(store_path(app), out);
   });

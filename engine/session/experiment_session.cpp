@@ -135,7 +135,7 @@ void ExperimentSession::checkpoint() {
 
 void ExperimentSession::run_one(const ExperimentConfig& config) {
   publish([&](Snapshot& s) { reset_for_run(s, config); });
-  captured_before_ = captured_after_ = EmbeddingUpdate{};
+  captured_ = FinishedRun{};
   try {
     const RunOutcome outcome = run_experiment(config, make_observer());
     hand_on(outcome);
@@ -155,11 +155,12 @@ void ExperimentSession::run_one(const ExperimentConfig& config) {
 void ExperimentSession::hand_on(const RunOutcome& outcome) {
   if (!on_run_finished_) return;
   try {
-    on_run_finished_(FinishedRun{outcome, std::move(captured_before_), std::move(captured_after_)});
+    captured_.outcome = outcome;
+    on_run_finished_(std::move(captured_));
   } catch (const std::exception&) {
     // Whoever records the run reports its own faults; the run itself has finished.
   }
-  captured_before_ = captured_after_ = EmbeddingUpdate{};
+  captured_ = FinishedRun{};
 }
 
 ExperimentObserver ExperimentSession::make_observer() {
@@ -210,8 +211,7 @@ ExperimentObserver ExperimentSession::make_observer() {
     publish([&](Snapshot& s) { s.info_plane.push_back(p); });
   };
   o.on_embedding = [this](const EmbeddingUpdate& u) {
-    if (on_run_finished_ && u.stage == EmbeddingStage::kBefore) captured_before_ = u;
-    if (on_run_finished_ && u.stage == EmbeddingStage::kAfter) captured_after_ = u;
+    if (on_run_finished_) captured_.keep_embedding(u);
     auto frame = std::make_shared<const EmbeddingFrame>(to_frame(u));
     publish([&](Snapshot& s) {
       s.embedding = frame;

@@ -15,17 +15,11 @@
 #include "core/background_thread.h"
 #include "core/mailbox.h"
 #include "pipeline/experiment.h"
+#include "pipeline/finished_run.h"
 #include "pipeline/observer.h"
 #include "session/snapshot.h"
 
 namespace xdd {
-
-// What the session hands on when a run finishes (to record it, session/run_recorder.h): the
-// pipeline's outcome and the test embeddings before and after re-training, for the t-SNE layouts.
-struct FinishedRun {
-  RunOutcome outcome;
-  EmbeddingUpdate before, after;
-};
 
 class ExperimentSession {
  public:
@@ -59,7 +53,7 @@ class ExperimentSession {
   std::function<void()> on_publish_;
   std::function<void(FinishedRun)> on_run_finished_;
   // The current run's embeddings before and after re-training (worker thread only).
-  EmbeddingUpdate captured_before_, captured_after_;
+  FinishedRun captured_;
 
   // The run to start next: a newer start replaces one that has not begun.
   Mailbox<ExperimentConfig> starts_{MailboxPolicy::kNewest};

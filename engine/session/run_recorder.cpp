@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/finished_run.h"
 #include "pipeline/run_outputs.h"
-#include "store/run_store.h"
 #include "store/timestamps.h"
 
 namespace xdd {
@@ -84,13 +84,8 @@ void RunRecorder::worker_loop() {
 
 void RunRecorder::write(const FinishedRun& run, const RecorderOptions& options) {
   const fs::path dir = new_run_folder(options.runs_dir, run.outcome.config, store::now_iso_utc());
-  write_run_outputs(run.outcome, dir);
-  if (options.layouts && run.before.z_test.defined() && run.after.z_test.defined()) {
-    write_run_layout(run.before, dir / "layout_before.csv", options.threads);
-    write_run_layout(run.after, dir / "layout_after.csv", options.threads);
-  }
-  store::RunStore store(options.store_file);
-  const std::int64_t id = store.import_run_folder(dir);
+  write_run_folder(run, dir, {options.layouts, options.threads});
+  const std::int64_t id = record_run_folder(options.store_file, dir);
   std::lock_guard lock(mutex_);
   ++status_.recorded;
   status_.last_id = id;
