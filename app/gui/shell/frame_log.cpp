@@ -1,0 +1,21 @@
+#include "shell/frame_log.h"
+
+#include <cstdio>
+#include <string>
+
+#include "core/atomic_file.h"
+
+namespace xdd {
+
+void FrameLog::write(const std::filesystem::path& file) const {
+  std::string text;
+  text.reserve(times_ms_.size() * 8);
+  char line[32];
+  for (double ms : times_ms_) {
+    std::snprintf(line, sizeof line, "%.3f\n", ms);
+    text += line;
+  }
+  write_text_atomically(file, text);
+}
+
+}  // namespace xdd

@@ -1,0 +1,39 @@
+#include "shell/frame_pacer.h"
+
+#include <epoxy/gl.h>
+// GLFW after epoxy.
+#include <GLFW/glfw3.h>
+
+#include <thread>
+
+namespace xdd {
+namespace {
+
+constexpr auto kFramePeriod = std::chrono::microseconds(16667);
+constexpr double kIdleTimeoutSeconds = 5.0;
+
+}  // namespace
+
+void FramePacer::wait(bool continuous) {
+  // Never start frames faster than 60 per second: training needs the cores more than we do.
+  std::this_thread::sleep_until(frame_start_ + kFramePeriod);
+  if (continuous || extra_frames_ > 0) {
+    if (extra_frames_ > 0) --extra_frames_;
+    glfwPollEvents();
+    return;
+  }
+  const auto before = Clock::now();
+  glfwWaitEventsTimeout(kIdleTimeoutSeconds);
+  const double waited = std::chrono::duration<double>(Clock::now() - before).count();
+  if (waited < kIdleTimeoutSeconds * 0.95) extra_frames_ = 2;  // woken by an event
+}
+
+void FramePacer::frame_started() {
+  frame_start_ = Clock::now();
+}
+
+double FramePacer::frame_finished() {
+  return std::chrono::duration<double, std::milli>(Clock::now() - frame_start_).count();
+}
+
+}  // namespace xdd
