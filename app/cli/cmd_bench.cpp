@@ -11,6 +11,7 @@
 
 #include <torch/csrc/autograd/profiler_legacy.h>
 
+#include "cli/bench_publish.h"
 #include "cli/bench_retrain.h"
 #include "cli/commands.h"
 #include "cli/validators.h"
@@ -146,6 +147,13 @@ void register_bench_command(CLI::App& app) {
   retrain->add_option("--threads", retrain_args->threads, "LibTorch threads (0 = all cores)")
       ->check(non_negative());
   retrain->callback([retrain_args] { bench_retrain(*retrain_args); });
+
+  auto publish_steps = std::make_shared<int64_t>(10000);
+  auto* publish = bench->add_subcommand(
+      "publish", "Cost of one snapshot publish early and late in a long re-training");
+  publish->add_option("--steps", *publish_steps, "Re-training steps")
+      ->check(CLI::Range(int64_t{2}, int64_t{10000000}));
+  publish->callback([publish_steps] { bench_publish(*publish_steps); });
 }
 
 }  // namespace xdd::cli
