@@ -7,13 +7,14 @@ torch::Tensor embed_images(Discriminator discriminator, const torch::Tensor& ima
   torch::NoGradGuard no_grad;
   const bool was_training = discriminator->is_training();
   discriminator->eval();
-  std::vector<torch::Tensor> parts;
+  // Written into one preallocated tensor: batches and a cat would hold the embedding twice.
+  torch::Tensor z = torch::empty({images.size(0), DiscriminatorImpl::kEmbeddingDim});
   for (int64_t start = 0; start < images.size(0); start += batch_size) {
     const int64_t end = std::min(images.size(0), start + batch_size);
-    parts.push_back(discriminator->embed(images.slice(0, start, end).to(device)).to(torch::kCPU));
+    z.slice(0, start, end).copy_(discriminator->embed(images.slice(0, start, end).to(device)));
   }
   discriminator->train(was_training);
-  return parts.empty() ? torch::empty({0, DiscriminatorImpl::kEmbeddingDim}) : torch::cat(parts);
+  return z;
 }
 
 }  // namespace xdd
