@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Frame-time benchmark of xdd-studio under Xvfb while an experiment trains: the app starts the run
 # at once (--autostart), draws a fixed number of frames at its 60 Hz pace (--frames) and logs each
-# frame's time (--frame-log: from the start of the frame to the end of its buffer swap). Prints
-# p50, p99 and the maximum, leaving out the first 30 frames (start-up: font atlas, shaders).
+# frame's times (--frame-log): the whole frame (its start to the end of its buffer swap) and the
+# app's own work (its start to complete draw lists, without OpenGL submission and the driver's
+# rasterisation: what a GPU machine's frame would cost the CPU). Prints p50, p99 and the maximum of
+# each, leaving out the first 30 frames (start-up: font atlas, shaders).
 #
 # Usage: scripts/bench/frametime.sh [--app PATH] [--data DIR] [--frames N] [--size WxH] [--log FILE]
 #                                   [-- APP FLAGS]   (--log keeps the per-frame times)
@@ -37,11 +39,17 @@ xvfb-run -a -s "-screen 0 ${size}x24" "$app" --data "$data" --autostart --frames
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -z "$keep" ] || cp "$log" "$keep"
 
-tail -n +31 "$log" | sort -n | awk -v frames="$frames" -v size="$size" '
-  { t[NR] = $1 }
-  function pct(p,   k) { k = int(p * NR); if (k < p * NR) k++; if (k < 1) k = 1; return t[k] }
-  END {
-    if (NR == 0) { print "no frames logged"; exit 1 }
-    printf "frames %d (first 30 left out), window %s\n", NR, size
-    printf "frame time ms: p50 %.2f  p99 %.2f  max %.2f\n", pct(0.50), pct(0.99), t[NR]
-  }'
+# summary COLUMN TITLE: p50, p99 and max of one column of the log.
+summary() {
+  tail -n +31 "$log" | awk -v c="$1" '{ print $c }' | sort -n | awk -v title="$2" '
+    { t[NR] = $1 }
+    function pct(p,   k) { k = int(p * NR); if (k < p * NR) k++; if (k < 1) k = 1; return t[k] }
+    END {
+      if (NR == 0) { print "no frames logged"; exit 1 }
+      printf "%s ms: p50 %.2f  p99 %.2f  max %.2f  (%d frames, first 30 left out)\n", title,
+             pct(0.50), pct(0.99), t[NR], NR
+    }'
+}
+echo "window $size"
+summary 1 "whole frame"
+summary 2 "app work (to draw lists)"

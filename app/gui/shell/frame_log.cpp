@@ -11,8 +11,8 @@ void FrameLog::write(const std::filesystem::path& file) const {
   std::string text;
   text.reserve(times_ms_.size() * 8);
   char line[32];
-  for (double ms : times_ms_) {
-    std::snprintf(line, sizeof line, "%.3f\n", ms);
+  for (size_t i = 0; i < times_ms_.size(); ++i) {
+    std::snprintf(line, sizeof line, "%.3f %.3f\n", times_ms_[i], work_ms_[i]);
     text += line;
   }
   write_text_atomically(file, text);

@@ -32,6 +32,10 @@ void FramePacer::frame_started() {
   frame_start_ = Clock::now();
 }
 
+double FramePacer::since_frame_start() const {
+  return std::chrono::duration<double, std::milli>(Clock::now() - frame_start_).count();
+}
+
 double FramePacer::frame_finished() {
   return std::chrono::duration<double, std::milli>(Clock::now() - frame_start_).count();
 }

@@ -13,6 +13,8 @@ class FramePacer {
   void frame_started();
   // The time from frame_started() to now, in ms (the frame's work, swap included).
   double frame_finished();
+  // The time from frame_started() to now, in ms, without ending the frame.
+  double since_frame_start() const;
 
  private:
   using Clock = std::chrono::steady_clock;

@@ -62,8 +62,11 @@ void GlWindow::begin_frame() {
   ImGui::NewFrame();
 }
 
-void GlWindow::render(float clear_r, float clear_g, float clear_b) {
+void GlWindow::end_frame() {
   ImGui::Render();
+}
+
+void GlWindow::render(float clear_r, float clear_g, float clear_b) {
   int w = 0, h = 0;
   framebuffer_size(w, h);
   glViewport(0, 0, w, h);

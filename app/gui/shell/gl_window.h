@@ -25,6 +25,9 @@ class GlWindow {
   // Starts an ImGui frame; renders it into the back buffer (where a screenshot can read it);
   // shows it. The framebuffer size is the window's drawable size in pixels.
   void begin_frame();
+  // Ends the ImGui frame: its draw lists are complete (the app's own work for the frame is done).
+  void end_frame();
+  // Submits the draw lists to OpenGL (the driver rasterises them).
   void render(float clear_r, float clear_g, float clear_b);
   void swap() { glfwSwapBuffers(window_); }
   void framebuffer_size(int& width, int& height) const;
