@@ -26,8 +26,12 @@ std::unique_ptr<RunRecorder> make_recorder(const AppOptions& o) {
   return std::make_unique<RunRecorder>(r, &GlWindow::wake);
 }
 
-ImGuiTabItemFlags selected_if(const std::string& wanted, const char* tab) {
+ImGuiTabItemFlags selected_if(const std::optional<PanelId>& wanted, PanelId tab) {
   return wanted == tab ? ImGuiTabItemFlags_SetSelected : 0;
+}
+
+bool is_curve_tab(PanelId p) {
+  return p == PanelId::kLoss || p == PanelId::kInfoPlane;
 }
 
 }  // namespace
@@ -44,6 +48,7 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
                       : nullptr),
       experiment_panel_(&GlWindow::wake),
       info_plane_panel_(options.plane_set, options.plane_zoom, options.store),
+      beta_sweep_(options.betas),
       embedding_panel_(&GlWindow::wake),
       runs_panel_(options.store, &GlWindow::wake),
       compare_panel_(&GlWindow::wake),
@@ -51,13 +56,10 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
       export_dialog_(&GlWindow::wake),
       session_files_([this] { return session_state(); },
                      [this](const gui::AppSession& s) { apply_session(s); }, options.config) {
-  select_curve_tab_ = options.tab;
-  select_centre_tab_ = options.centre;
-  pending_betas_.assign(options.betas.begin(), options.betas.end());
-  if (options.autostart && !pending_betas_.empty()) {
-    controller_.config().beta = pending_betas_.front();
-    pending_betas_.pop_front();
-  }
+  // The options' panel names were checked when parsed (app_options.cpp).
+  if (auto tab = parse_panel(options.tab)) select(*tab);
+  if (auto tab = parse_panel(options.centre)) select(*tab);
+  if (options.autostart) beta_sweep_.set_first_beta(controller_);
   view_.presentation = options.presentation;
   theme_presentation_ = options.presentation;
   apply_theme(view_.presentation);
@@ -67,12 +69,8 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
     runs_panel_.set_current(options.show_run);
   }
   if (!options.compare.empty()) compare_panel_.open(store_file_, options.compare);
-  start_export_ = options.export_dialog;
-  // The dialog exports what its panel shows: show that panel first.
-  if (start_export_ == "loss" || start_export_ == "infoplane") select_curve_tab_ = start_export_;
-  if (start_export_ == "embedding" || start_export_ == "compare") {
-    select_centre_tab_ = start_export_;
-  }
+  start_export_ = parse_panel(options.export_dialog);
+  if (start_export_) select(*start_export_);  // the dialog exports what its panel shows
   start_export_to_ = options.export_to;
   if (options.guide) {
     guide_.next(controller_);  // step 1 starts the run
@@ -89,29 +87,26 @@ void StudioApp::clear_color(float& r, float& g, float& b) const {
   b = bg.z;
 }
 
-void StudioApp::continue_beta_sweep() {
-  const Snapshot& s = controller_.snapshot();
-  if (pending_betas_.empty() || s.status != SessionStatus::kDone ||
-      s.finished_runs.size() <= runs_at_last_start_) {
-    return;
-  }
-  runs_at_last_start_ = s.finished_runs.size();
-  controller_.config().beta = pending_betas_.front();
-  pending_betas_.pop_front();
-  controller_.run();
+void StudioApp::select(PanelId panel) {
+  if (panel == PanelId::kAuprc) return;  // not a tab: always in view
+  (is_curve_tab(panel) ? select_curve_tab_ : select_centre_tab_) = panel;
+}
+
+bool StudioApp::showing_stored() const {
+  return shown_.active() && shown_.run() && shown_.snapshot();
 }
 
 std::shared_ptr<const Snapshot> StudioApp::shown_snapshot() const {
-  return shown_.active() && shown_.snapshot() ? shown_.snapshot() : controller_.snapshot_ptr();
+  return showing_stored() ? shown_.snapshot() : controller_.snapshot_ptr();
 }
 
 std::string StudioApp::shown_name() const {
-  return shown_.active() && shown_.run() ? shown_.name() : "";
+  return showing_stored() ? shown_.name() : "";
 }
 
 void StudioApp::draw(double frame_ms) {
   controller_.refresh();
-  continue_beta_sweep();
+  beta_sweep_.continue_sweep(controller_);
   guide_.update(controller_);
   runs_panel_.update();
   compare_panel_.update();
@@ -161,8 +156,8 @@ void StudioApp::draw_menu_bar() {
     }
     if (ImGui::MenuItem("End guide", nullptr, false, guide_.active())) guide_.end();
     ImGui::Separator();
-    if (ImGui::MenuItem("Runs")) select_centre_tab_ = "runs";
-    if (ImGui::MenuItem("Compare")) select_centre_tab_ = "compare";
+    if (ImGui::MenuItem("Runs")) select(PanelId::kRuns);
+    if (ImGui::MenuItem("Compare")) select(PanelId::kCompare);
     if (ImGui::MenuItem("Back to live session", nullptr, false, shown_.active())) shown_.close();
     ImGui::Separator();
     ImGui::MenuItem("Keyboard shortcuts", "H", &view_.help);
@@ -194,25 +189,27 @@ void StudioApp::draw_panels(double frame_ms) {
 
 void StudioApp::draw_curve_tabs() {
   const std::shared_ptr<const Snapshot> shown = shown_snapshot();
-  const bool stored = shown != controller_.snapshot_ptr();
   // One tile, two tabs: the tab bar takes the place of the title bar.
   ImGui::Begin("##curves", nullptr, kTiledWindowFlags | ImGuiWindowFlags_NoTitleBar);
   if (draw_stored_banner(shown_, "curves")) shown_.close();
   if (ImGui::BeginTabBar("##curve_tabs")) {
-    if (ImGui::BeginTabItem("Loss terms", nullptr, selected_if(select_curve_tab_, "loss"))) {
-      curve_tab_ = "loss";
-      if (loss_panel_.draw(*shown)) open_export("loss");
+    if (ImGui::BeginTabItem("Loss terms", nullptr,
+                            selected_if(select_curve_tab_, PanelId::kLoss))) {
+      curve_tab_ = PanelId::kLoss;
+      if (loss_panel_.draw(*shown)) open_export(PanelId::kLoss);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Information plane", nullptr,
-                            selected_if(select_curve_tab_, "infoplane"))) {
-      curve_tab_ = "infoplane";
+                            selected_if(select_curve_tab_, PanelId::kInfoPlane))) {
+      curve_tab_ = PanelId::kInfoPlane;
       const bool idle = shown->status == SessionStatus::kIdle;
       const ExperimentConfig& like = idle ? controller_.config() : shown->config;
-      if (info_plane_panel_.draw(shown, like, stored ? shown_.id() : 0)) open_export("infoplane");
+      if (info_plane_panel_.draw(shown, like, showing_stored() ? shown_.id() : 0)) {
+        open_export(PanelId::kInfoPlane);
+      }
       ImGui::EndTabItem();
     }
-    select_curve_tab_.clear();
+    select_curve_tab_.reset();
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -223,39 +220,40 @@ void StudioApp::draw_auprc() {
   ImGui::Begin(shown_.active() ? "AUPRC: stored run###AUPRC" : "AUPRC###AUPRC", nullptr,
                kTiledWindowFlags);
   if (draw_stored_banner(shown_, "auprc")) shown_.close();
-  if (auprc_panel_.draw(*shown, controller_.config())) open_export("auprc");
+  if (auprc_panel_.draw(*shown, controller_.config())) open_export(PanelId::kAuprc);
   ImGui::End();
 }
 
 void StudioApp::draw_centre_tabs() {
   ImGui::Begin("##centre", nullptr, kTiledWindowFlags | ImGuiWindowFlags_NoTitleBar);
   // A tab asked for last frame; what this frame's clicks ask for (handle()) applies next frame.
-  const std::string select = select_centre_tab_;
-  select_centre_tab_.clear();
+  const std::optional<PanelId> select = select_centre_tab_;
+  select_centre_tab_.reset();
   if (ImGui::BeginTabBar("##centre_tabs")) {
-    if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select, "embedding"))) {
-      centre_tab_ = "embedding";
+    if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select, PanelId::kEmbedding))) {
+      centre_tab_ = PanelId::kEmbedding;
       if (draw_stored_banner(shown_, "embedding", true)) shown_.close();
-      const std::shared_ptr<const Snapshot> shown = shown_snapshot();
-      const bool stored = shown != controller_.snapshot_ptr();
-      if (embedding_panel_.draw(controller_, view_.presentation, stored ? shown.get() : nullptr,
+      const bool stored = showing_stored();
+      if (embedding_panel_.draw(controller_, view_.presentation,
+                                stored ? shown_.snapshot().get() : nullptr,
                                 stored ? shown_.layout() : nullptr)) {
-        open_export("embedding");
+        open_export(PanelId::kEmbedding);
       }
       ImGui::EndTabItem();
     }
     const std::string runs_label =
         "Runs (" + std::to_string(runs_panel_.runs().size()) + ")###Runs";
-    if (ImGui::BeginTabItem(runs_label.c_str(), nullptr, selected_if(select, "runs"))) {
-      centre_tab_ = "runs";
+    if (ImGui::BeginTabItem(runs_label.c_str(), nullptr, selected_if(select, PanelId::kRuns))) {
+      centre_tab_ = PanelId::kRuns;
       handle(runs_panel_.draw(view_.presentation));
       ImGui::EndTabItem();
     }
     const std::string compare_label =
         "Compare (" + std::to_string(compare_panel_.ids().size()) + ")###Compare";
-    if (ImGui::BeginTabItem(compare_label.c_str(), nullptr, selected_if(select, "compare"))) {
-      centre_tab_ = "compare";
-      if (compare_panel_.draw()) open_export("compare");
+    if (ImGui::BeginTabItem(compare_label.c_str(), nullptr,
+                            selected_if(select, PanelId::kCompare))) {
+      centre_tab_ = PanelId::kCompare;
+      if (compare_panel_.draw()) open_export(PanelId::kCompare);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -266,11 +264,11 @@ void StudioApp::draw_centre_tabs() {
 void StudioApp::handle(const RunsPanelRequest& request) {
   if (request.show) {
     shown_.open(store_file_, *request.show);
-    select_centre_tab_ = "embedding";
+    select(PanelId::kEmbedding);
   }
   if (request.compare) {
     compare_panel_.open(store_file_, *request.compare);
-    select_centre_tab_ = "compare";
+    select(PanelId::kCompare);
   }
   if (!request.deleted.empty()) {
     for (std::int64_t id : request.deleted) {
@@ -280,42 +278,52 @@ void StudioApp::handle(const RunsPanelRequest& request) {
   }
 }
 
-void StudioApp::open_export(const std::string& panel) {
+void StudioApp::open_export(PanelId panel) {
   const std::shared_ptr<const Snapshot> shown = shown_snapshot();
-  const bool stored = shown_.active() && shown_.run();
-  if (panel == "loss") {
-    export_dialog_.open("Export the loss curves",
-                        loss_choices(*shown, shown_name(), loss_panel_.log_y()));
-  } else if (panel == "infoplane") {
-    export_dialog_.open(
-        "Export the information plane",
-        infoplane_choices(info_plane_panel_.data(), info_plane_panel_.set(), shown_name()));
-  } else if (panel == "auprc") {
-    const ExperimentConfig& like =
-        shown->status == SessionStatus::kIdle ? controller_.config() : shown->config;
-    export_dialog_.open("Export the per-digit AUPRC bars",
-                        figure1_choices(*shown, like, shown_name()));
-  } else if (panel == "embedding") {
-    export_dialog_.open(
-        stored ? "Export the t-SNE of stored run " + shown_.name() : "Export the t-SNE scatter",
-        stored ? stored_embedding_choices(*shown_.run(), shown_.stage())
-               : live_embedding_choices(embedding_panel_, controller_.live_tsne(),
-                                        controller_.snapshot()));
-  } else if (panel == "compare") {
-    export_dialog_.open("Export the compared runs", compare_choices(compare_panel_));
+  const bool stored = showing_stored();
+  switch (panel) {
+    case PanelId::kLoss:
+      export_dialog_.open("Export the loss curves",
+                          loss_choices(*shown, shown_name(), loss_panel_.log_y()));
+      break;
+    case PanelId::kInfoPlane:
+      export_dialog_.open(
+          "Export the information plane",
+          infoplane_choices(info_plane_panel_.data(), info_plane_panel_.set(), shown_name()));
+      break;
+    case PanelId::kAuprc: {
+      const ExperimentConfig& like =
+          shown->status == SessionStatus::kIdle ? controller_.config() : shown->config;
+      export_dialog_.open("Export the per-digit AUPRC bars",
+                          figure1_choices(*shown, like, shown_name()));
+      break;
+    }
+    case PanelId::kEmbedding:
+      export_dialog_.open(
+          stored ? "Export the t-SNE of stored run " + shown_.name() : "Export the t-SNE scatter",
+          stored ? stored_embedding_choices(*shown_.run(), shown_.stage())
+                 : live_embedding_choices(embedding_panel_, controller_.live_tsne(),
+                                          controller_.snapshot()));
+      break;
+    case PanelId::kCompare:
+      export_dialog_.open("Export the compared runs", compare_choices(compare_panel_));
+      break;
+    case PanelId::kRuns:
+      break;  // the Runs table exports through its own buttons
   }
 }
 
 void StudioApp::open_start_export() {
-  if (start_export_.empty()) return;
-  // Wait one frame for the panels to have drawn, and for the stored runs it shows to be read.
+  if (!start_export_) return;
+  // Wait until the panels have drawn twice (fonts and tiling settle over the first frames) and
+  // the stored runs the dialog exports have been read.
   if (ImGui::GetFrameCount() < 3 || shown_.loading() ||
-      (start_export_ == "compare" && compare_panel_.runs().empty() &&
+      (start_export_ == PanelId::kCompare && compare_panel_.runs().empty() &&
        !compare_panel_.ids().empty())) {
     return;
   }
-  open_export(start_export_);
-  start_export_.clear();
+  open_export(*start_export_);
+  start_export_.reset();
   if (!start_export_to_.empty()) export_dialog_.press_export(start_export_to_);
 }
 
@@ -334,8 +342,8 @@ gui::AppSession StudioApp::session_state() const {
   }
   gui::AppView& v = s.view;
   v.presentation = view_.presentation;
-  v.centre_tab = centre_tab_;
-  v.curve_tab = curve_tab_;
+  v.centre_tab = panel_name(centre_tab_);
+  v.curve_tab = panel_name(curve_tab_);
   v.plane_set = info_plane_panel_.set();
   v.plane_zoom = info_plane_panel_.zoom();
   v.loss_log = loss_panel_.log_y();
@@ -362,8 +370,9 @@ void StudioApp::apply_session(const gui::AppSession& s) {
   controller_.config() = s.settings;  // the panel's settings; a run in progress goes on
   const gui::AppView& v = s.view;
   view_.presentation = v.presentation;
-  select_centre_tab_ = v.centre_tab;
-  select_curve_tab_ = v.curve_tab;
+  // Checked with the rest of the session file (logic/app_session.h).
+  if (auto tab = parse_panel(v.centre_tab)) select(*tab);
+  if (auto tab = parse_panel(v.curve_tab)) select(*tab);
   info_plane_panel_.set_set(v.plane_set);
   info_plane_panel_.set_zoom(v.plane_zoom);
   loss_panel_.set_log_y(v.loss_log);

@@ -6,9 +6,9 @@
 // table needs its width for eleven columns and Compare its room for scatters side by side, and the
 // panels around it (Experiment on the left, the curves and AUPRC on the right) stay in view, so a
 // run opened from the table shows its curves and metrics at once beside the table.
-#include <deque>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "logic/app_session.h"
@@ -23,9 +23,11 @@
 #include "panels/runs_panel.h"
 #include "session/run_recorder.h"
 #include "shell/app_options.h"
+#include "shell/beta_sweep.h"
 #include "shell/export_dialog.h"
 #include "shell/gl_window.h"
 #include "shell/guide.h"
+#include "shell/panel_id.h"
 #include "shell/session_files.h"
 #include "shell/shortcuts.h"
 #include "shell/shown_run.h"
@@ -51,12 +53,14 @@ class StudioApp {
   void draw_panels(double frame_ms);
   void draw_curve_tabs();  // Loss terms | Information plane
   void draw_auprc();
-  void draw_centre_tabs();     // Embedding | Runs | Compare
-  void continue_beta_sweep();  // --betas: the next beta once a run is done
+  void draw_centre_tabs();  // Embedding | Runs | Compare
   void handle(const RunsPanelRequest& request);
   void open_start_export();  // --export-dialog, once what it exports has been read
-  void open_export(const std::string& panel);
+  void open_export(PanelId panel);
+  void select(PanelId panel);  // shows that tab on the next frame
 
+  // Whether a stored run is shown (and read) in place of the live session: the one test of it.
+  bool showing_stored() const;
   // What the right column and the Embedding panel draw: the stored run shown, else the live run.
   std::shared_ptr<const Snapshot> shown_snapshot() const;
   std::string shown_name() const;  // the stored run's name, "" for the live session
@@ -74,10 +78,9 @@ class StudioApp {
   ExperimentPanel experiment_panel_;
   LossPanel loss_panel_;
   InfoPlanePanel info_plane_panel_;
-  std::string curve_tab_ = "loss";
-  std::string select_curve_tab_;  // select that tab on the next frame
-  std::deque<double> pending_betas_;
-  size_t runs_at_last_start_ = 0;  // finished runs when the sweep started its latest run
+  PanelId curve_tab_ = PanelId::kLoss;       // Loss terms | Information plane
+  std::optional<PanelId> select_curve_tab_;  // select that tab on the next frame
+  BetaSweep beta_sweep_;
   AuprcPanel auprc_panel_;
   GanSamplesPanel gan_samples_panel_;
   Guide guide_;
@@ -85,11 +88,11 @@ class StudioApp {
   RunsPanel runs_panel_;
   ComparePanel compare_panel_;
   ShownRun shown_;
-  std::string centre_tab_ = "embedding";
-  std::string select_centre_tab_;
+  PanelId centre_tab_ = PanelId::kEmbedding;  // Embedding | Runs | Compare
+  std::optional<PanelId> select_centre_tab_;
   ExportDialog export_dialog_;
-  std::string start_export_;     // --export-dialog, until it has been opened
-  std::string start_export_to_;  // --export-to
+  std::optional<PanelId> start_export_;  // --export-dialog, until it has been opened
+  std::string start_export_to_;          // --export-to
   SessionFiles session_files_;
 };
 
