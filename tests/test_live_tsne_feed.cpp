@@ -49,7 +49,7 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
   c.data_dir = xdd::test::small_mnist_dir();
   c.preset = "tiny";
   c.gan_epochs = 1;
-  c.retrain_steps = 25;  // embeddings: before, during at steps 10 and 20, after
+  c.retrain_steps = 25;  // embeddings: before, during at steps 5, 10 and 20, after
   c.threads = 1;
   c.info_plane_every = 0;
   c.cache_dir = cache.path();
@@ -59,7 +59,7 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
 
   {
     std::lock_guard lock(mutex);
-    EXPECT_EQ(published.size(), 4u);
+    EXPECT_EQ(published.size(), 5u);
     EXPECT_EQ(feed.status().frames_submitted, published.size());
   }
   ASSERT_TRUE(feed.before_frame());

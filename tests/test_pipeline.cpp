@@ -153,3 +153,14 @@ TEST(Pipeline, CorruptCachedCheckpointIsADataError) {
         std::string::npos);
   }
 }
+
+// The live embedding's schedule: at k, 2k, 4k, ... steps, where the embedding moves most.
+TEST(Pipeline, LiveEmbeddingsDoubleTheirGaps) {
+  std::vector<int64_t> due;
+  for (int64_t step = 0; step <= 200; ++step) {
+    if (xdd::live_embedding_due(step, 5)) due.push_back(step);
+  }
+  EXPECT_EQ(due, (std::vector<int64_t>{5, 10, 20, 40, 80, 160}));
+  EXPECT_FALSE(xdd::live_embedding_due(10, 0));  // 0 = never
+  EXPECT_TRUE(xdd::live_embedding_due(1, 1));
+}

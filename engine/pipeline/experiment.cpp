@@ -168,8 +168,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
     out.loss_rows.push_back(std::move(row));
     if (observer.on_retrain_step) observer.on_retrain_step(report);
     record_info_plane(report.step, "retrain");
-    if (observer.embedding_interval > 0 && report.step % observer.embedding_interval == 0 &&
-        !retrainer.done()) {
+    if (live_embedding_due(report.step, observer.embedding_interval) && !retrainer.done()) {
       const auto scoring_start = Clock::now();
       Scored during = score_embedding(gan.discriminator, data.test, labeled, config.bandwidth,
                                       device, EmbeddingStage::kDuring, report.step);
@@ -201,6 +200,12 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   out.seconds_total = seconds_since(start);
   if (observer.on_phase) observer.on_phase(Phase::kDone, {});
   return out;
+}
+
+bool live_embedding_due(int64_t step, int first) {
+  if (first <= 0 || step <= 0 || step % first != 0) return false;
+  const int64_t k = step / first;
+  return (k & (k - 1)) == 0;  // a power of two
 }
 
 }  // namespace xdd

@@ -165,7 +165,7 @@ void ExperimentSession::hand_on(const RunOutcome& outcome) {
 
 ExperimentObserver ExperimentSession::make_observer() {
   ExperimentObserver o;
-  o.embedding_interval = 10;
+  o.embedding_interval = 5;  // live AUPRC and t-SNE at steps 5, 10, 20, 40, 80, 160
   o.gan_sample_interval = 50;
   o.checkpoint = [this] { checkpoint(); };
   o.on_fault = [this](const TrainingFault& fault) {
