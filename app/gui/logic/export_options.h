@@ -4,6 +4,7 @@
 // where that is what the panel holds. The checks name what is wrong, so the dialog can say it
 // before anything is written; the engine's writer checks again and writes atomically.
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "figures/figure_output.h"
@@ -45,3 +46,19 @@ std::string unused_path(const std::filesystem::path& folder, const std::string& 
                         const std::string& ext);
 
 }  // namespace xdd::gui
+
+namespace xdd {
+
+// One thing the Export dialog (app/gui/shell/export_dialog.h) can write, with a copy of the data
+// the panel shows.
+struct ExportChoice {
+  gui::ExportKind kind = gui::ExportKind::kLosses;
+  std::string label;        // "t-SNE scatter, before and after re-training"
+  std::string note;         // a line under it (what the picture holds)
+  std::string unavailable;  // why it cannot be written now; "" when it can
+  std::string stem;         // default file name without extension, e.g. "tsne-run12"
+  // Writes `path` (runs on a worker; throws on a fault). Figures use `output`, data ignores it.
+  std::function<void(const std::string& path, const figures::FigureOutput& output)> write;
+};
+
+}  // namespace xdd

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "logic/run_stats.h"
+#include "panels/panel_exports.h"
 #include "widgets/bar_chart.h"
 #include "widgets/ui_style.h"
 
@@ -166,6 +167,15 @@ bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   options.x_label = "held-out digit";
   draw_bar_chart("##per_digit", digit_groups(stats), options, ImVec2(-1, -1));
   return export_clicked;
+}
+
+bool AuprcPanel::draw(const PanelContext& context) {
+  return draw(*context.shown, context.controller.config());
+}
+
+ExportOffer AuprcPanel::export_offer(const PanelContext& context) const {
+  return {"Export the per-digit AUPRC bars",
+          figure1_choices(*context.shown, context.like(), context.stored_name)};
 }
 
 }  // namespace xdd

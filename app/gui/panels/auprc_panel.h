@@ -2,12 +2,17 @@
 // The AUPRC panel: the current run's detection metrics before and after re-training (the "after"
 // column follows re-training live), the chance level, and the per-digit bar chart of the paper's
 // Figure 1 filled from every run finished in this session. Draws into the caller's window.
+#include "panels/panel.h"
 #include "session/snapshot.h"
 
 namespace xdd {
 
-class AuprcPanel {
+class AuprcPanel : public Panel {
  public:
+  // Panel: draws what `context` shows; offers copies of it to the Export dialog.
+  bool draw(const PanelContext& context) override;
+  ExportOffer export_offer(const PanelContext& context) const override;
+
   // True when the user asked to export the bar chart (the caller opens the Export dialog).
   bool draw(const Snapshot& snapshot, const ExperimentConfig& panel_config);
 };

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 
+#include "panels/panel_exports.h"
 #include "store/run_store.h"
 #include "widgets/line_plot.h"
 #include "widgets/scatter_colors.h"
@@ -313,6 +314,14 @@ void ComparePanel::draw_scatters(ImVec2 avail) {
     if (scatters_[i]) scatters_[i]->draw(id.c_str(), ImVec2(w, side));
     ImGui::EndGroup();
   }
+}
+
+bool ComparePanel::draw(const PanelContext&) {
+  return draw();
+}
+
+ExportOffer ComparePanel::export_offer(const PanelContext&) const {
+  return {"Export the compared runs", compare_choices(*this)};
 }
 
 }  // namespace xdd

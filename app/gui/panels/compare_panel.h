@@ -12,12 +12,17 @@
 
 #include "logic/background_job.h"
 #include "logic/stored_run.h"
+#include "panels/panel.h"
 #include "render/stored_scatter.h"
 
 namespace xdd {
 
-class ComparePanel {
+class ComparePanel : public Panel {
  public:
+  // Panel: draws what `context` shows; offers copies of it to the Export dialog.
+  bool draw(const PanelContext& context) override;
+  ExportOffer export_offer(const PanelContext& context) const override;
+
   explicit ComparePanel(std::function<void()> wake);
 
   // Loads these runs of `store_file` (in this order) in the background; an empty list clears.

@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "logic/layout_export.h"
+#include "panels/panel_exports.h"
 #include "widgets/layout.h"
 
 namespace xdd::gui {
@@ -252,6 +253,20 @@ void EmbeddingPanel::handle_input(bool hovered) {
                             std::max(a.y, b.y)});
     }
   }
+}
+
+bool EmbeddingPanel::draw(const PanelContext& context) {
+  return draw(context.controller, context.presentation,
+              context.stored() ? context.shown.get() : nullptr, context.stored_layout);
+}
+
+ExportOffer EmbeddingPanel::export_offer(const PanelContext& context) const {
+  if (context.stored() && context.stored_run) {
+    return {"Export the t-SNE of stored run " + context.stored_name,
+            stored_embedding_choices(*context.stored_run, context.stored_stage)};
+  }
+  return {"Export the t-SNE scatter", live_embedding_choices(*this, context.controller.live_tsne(),
+                                                             context.controller.snapshot())};
 }
 
 }  // namespace xdd::gui

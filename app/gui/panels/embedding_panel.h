@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "logic/controller.h"
+#include "panels/panel.h"
 #include "render/scatter_animation.h"
 #include "render/scatter_grid.h"
 #include "render/scatter_renderer.h"
@@ -30,8 +31,12 @@
 
 namespace xdd::gui {
 
-class EmbeddingPanel {
+class EmbeddingPanel : public Panel {
  public:
+  // Panel: draws what `context` shows; offers copies of it to the Export dialog.
+  bool draw(const PanelContext& context) override;
+  ExportOffer export_offer(const PanelContext& context) const override;
+
   enum class ColorMode { kLabel, kScore };
 
   // `wake` is called from draw() while the points are still moving (post an empty GLFW event so

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "panels/panel_exports.h"
 #include "widgets/info_plane_plot.h"
 
 namespace xdd {
@@ -112,6 +113,14 @@ bool InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("These paths as SVG, PDF or PNG");
   draw_info_plane("##info_plane", data_, view_, ImVec2(-1, -1));
   return export_clicked;
+}
+
+bool InfoPlanePanel::draw(const PanelContext& context) {
+  return draw(context.shown, context.like(), context.stored_id);
+}
+
+ExportOffer InfoPlanePanel::export_offer(const PanelContext& context) const {
+  return {"Export the information plane", infoplane_choices(data(), set(), context.stored_name)};
 }
 
 }  // namespace xdd

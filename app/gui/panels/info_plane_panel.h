@@ -9,14 +9,19 @@
 #include <string>
 
 #include "logic/info_plane_store.h"
+#include "panels/panel.h"
 #include "session/snapshot.h"
 #include "widgets/info_plane_data.h"
 #include "widgets/info_plane_plot.h"
 
 namespace xdd {
 
-class InfoPlanePanel {
+class InfoPlanePanel : public Panel {
  public:
+  // Panel: draws what `context` shows; offers copies of it to the Export dialog.
+  bool draw(const PanelContext& context) override;
+  ExportOffer export_offer(const PanelContext& context) const override;
+
   // `set`: "labeled" or "test"; `zoom`: axes zoomed to the paths; `store_file`: the run store.
   InfoPlanePanel(const std::string& set, bool zoom, const std::filesystem::path& store_file);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "panels/panel_exports.h"
 #include "pipeline/phase.h"
 #include "widgets/line_plot.h"
 #include "widgets/ui_style.h"
@@ -84,6 +85,14 @@ bool LossPanel::draw(const Snapshot& s) {
     ImGui::TextDisabled("Loss curves appear here when a run trains.");
   }
   return export_clicked;
+}
+
+bool LossPanel::draw(const PanelContext& context) {
+  return draw(*context.shown);
+}
+
+ExportOffer LossPanel::export_offer(const PanelContext& context) const {
+  return {"Export the loss curves", loss_choices(*context.shown, context.stored_name, log_y())};
 }
 
 }  // namespace xdd

@@ -4,12 +4,17 @@
 // caller's window or tab.
 #include <cstdint>
 
+#include "panels/panel.h"
 #include "session/snapshot.h"
 
 namespace xdd {
 
-class LossPanel {
+class LossPanel : public Panel {
  public:
+  // Panel: draws what `context` shows; offers copies of it to the Export dialog.
+  bool draw(const PanelContext& context) override;
+  ExportOffer export_offer(const PanelContext& context) const override;
+
   // True when the user asked to export the curves (the caller opens the Export dialog).
   bool draw(const Snapshot& snapshot);
 

@@ -14,17 +14,6 @@
 
 namespace xdd {
 
-// One thing the dialog can write, with a copy of the data the panel shows.
-struct ExportChoice {
-  gui::ExportKind kind = gui::ExportKind::kLosses;
-  std::string label;        // "t-SNE scatter, before and after re-training"
-  std::string note;         // a line under it (what the picture holds)
-  std::string unavailable;  // why it cannot be written now; "" when it can
-  std::string stem;         // default file name without extension, e.g. "tsne-run12"
-  // Writes `path` (runs on a worker; throws on a fault). Figures use `output`, data ignores it.
-  std::function<void(const std::string& path, const figures::FigureOutput& output)> write;
-};
-
 class ExportDialog {
  public:
   explicit ExportDialog(std::function<void()> wake);

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include "shell/error_modal.h"
-#include "shell/panel_exports.h"
 #include "shell/status_bar.h"
 #include "store/session_file.h"
 #include "widgets/layout.h"
@@ -100,10 +99,6 @@ std::shared_ptr<const Snapshot> StudioApp::shown_snapshot() const {
   return showing_stored() ? shown_.snapshot() : controller_.snapshot_ptr();
 }
 
-std::string StudioApp::shown_name() const {
-  return showing_stored() ? shown_.name() : "";
-}
-
 void StudioApp::draw(double frame_ms) {
   controller_.refresh();
   beta_sweep_.continue_sweep(controller_);
@@ -188,7 +183,7 @@ void StudioApp::draw_panels(double frame_ms) {
 }
 
 void StudioApp::draw_curve_tabs() {
-  const std::shared_ptr<const Snapshot> shown = shown_snapshot();
+  const PanelContext context = panel_context();
   // One tile, two tabs: the tab bar takes the place of the title bar.
   ImGui::Begin("##curves", nullptr, kTiledWindowFlags | ImGuiWindowFlags_NoTitleBar);
   if (draw_stored_banner(shown_, "curves")) shown_.close();
@@ -196,17 +191,13 @@ void StudioApp::draw_curve_tabs() {
     if (ImGui::BeginTabItem("Loss terms", nullptr,
                             selected_if(select_curve_tab_, PanelId::kLoss))) {
       curve_tab_ = PanelId::kLoss;
-      if (loss_panel_.draw(*shown)) open_export(PanelId::kLoss);
+      if (loss_panel_.draw(context)) open_export(PanelId::kLoss);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Information plane", nullptr,
                             selected_if(select_curve_tab_, PanelId::kInfoPlane))) {
       curve_tab_ = PanelId::kInfoPlane;
-      const bool idle = shown->status == SessionStatus::kIdle;
-      const ExperimentConfig& like = idle ? controller_.config() : shown->config;
-      if (info_plane_panel_.draw(shown, like, showing_stored() ? shown_.id() : 0)) {
-        open_export(PanelId::kInfoPlane);
-      }
+      if (info_plane_panel_.draw(context)) open_export(PanelId::kInfoPlane);
       ImGui::EndTabItem();
     }
     select_curve_tab_.reset();
@@ -216,11 +207,10 @@ void StudioApp::draw_curve_tabs() {
 }
 
 void StudioApp::draw_auprc() {
-  const std::shared_ptr<const Snapshot> shown = shown_snapshot();
   ImGui::Begin(shown_.active() ? "AUPRC: stored run###AUPRC" : "AUPRC###AUPRC", nullptr,
                kTiledWindowFlags);
   if (draw_stored_banner(shown_, "auprc")) shown_.close();
-  if (auprc_panel_.draw(*shown, controller_.config())) open_export(PanelId::kAuprc);
+  if (auprc_panel_.draw(panel_context())) open_export(PanelId::kAuprc);
   ImGui::End();
 }
 
@@ -233,12 +223,7 @@ void StudioApp::draw_centre_tabs() {
     if (ImGui::BeginTabItem("Embedding", nullptr, selected_if(select, PanelId::kEmbedding))) {
       centre_tab_ = PanelId::kEmbedding;
       if (draw_stored_banner(shown_, "embedding", true)) shown_.close();
-      const bool stored = showing_stored();
-      if (embedding_panel_.draw(controller_, view_.presentation,
-                                stored ? shown_.snapshot().get() : nullptr,
-                                stored ? shown_.layout() : nullptr)) {
-        open_export(PanelId::kEmbedding);
-      }
+      if (embedding_panel_.draw(panel_context())) open_export(PanelId::kEmbedding);
       ImGui::EndTabItem();
     }
     const std::string runs_label =
@@ -253,7 +238,7 @@ void StudioApp::draw_centre_tabs() {
     if (ImGui::BeginTabItem(compare_label.c_str(), nullptr,
                             selected_if(select, PanelId::kCompare))) {
       centre_tab_ = PanelId::kCompare;
-      if (compare_panel_.draw()) open_export(PanelId::kCompare);
+      if (compare_panel_.draw(panel_context())) open_export(PanelId::kCompare);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -278,39 +263,41 @@ void StudioApp::handle(const RunsPanelRequest& request) {
   }
 }
 
-void StudioApp::open_export(PanelId panel) {
-  const std::shared_ptr<const Snapshot> shown = shown_snapshot();
-  const bool stored = showing_stored();
+PanelContext StudioApp::panel_context() {
+  PanelContext c(controller_, shown_snapshot(), view_.presentation);
+  if (showing_stored()) {
+    c.stored_id = shown_.id();
+    c.stored_name = shown_.name();
+    c.stored_run = shown_.run();
+    c.stored_layout = shown_.layout();
+    c.stored_stage = shown_.stage();
+  }
+  return c;
+}
+
+Panel* StudioApp::exportable(PanelId panel) {
   switch (panel) {
     case PanelId::kLoss:
-      export_dialog_.open("Export the loss curves",
-                          loss_choices(*shown, shown_name(), loss_panel_.log_y()));
-      break;
+      return &loss_panel_;
     case PanelId::kInfoPlane:
-      export_dialog_.open(
-          "Export the information plane",
-          infoplane_choices(info_plane_panel_.data(), info_plane_panel_.set(), shown_name()));
-      break;
-    case PanelId::kAuprc: {
-      const ExperimentConfig& like =
-          shown->status == SessionStatus::kIdle ? controller_.config() : shown->config;
-      export_dialog_.open("Export the per-digit AUPRC bars",
-                          figure1_choices(*shown, like, shown_name()));
-      break;
-    }
+      return &info_plane_panel_;
+    case PanelId::kAuprc:
+      return &auprc_panel_;
     case PanelId::kEmbedding:
-      export_dialog_.open(
-          stored ? "Export the t-SNE of stored run " + shown_.name() : "Export the t-SNE scatter",
-          stored ? stored_embedding_choices(*shown_.run(), shown_.stage())
-                 : live_embedding_choices(embedding_panel_, controller_.live_tsne(),
-                                          controller_.snapshot()));
-      break;
+      return &embedding_panel_;
     case PanelId::kCompare:
-      export_dialog_.open("Export the compared runs", compare_choices(compare_panel_));
-      break;
+      return &compare_panel_;
     case PanelId::kRuns:
-      break;  // the Runs table exports through its own buttons
+      return nullptr;  // the Runs table exports through its own buttons
   }
+  return nullptr;
+}
+
+void StudioApp::open_export(PanelId panel) {
+  Panel* p = exportable(panel);
+  if (!p) return;
+  const ExportOffer offer = p->export_offer(panel_context());
+  export_dialog_.open(offer.title, offer.choices);
 }
 
 void StudioApp::open_start_export() {

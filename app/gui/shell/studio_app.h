@@ -57,13 +57,14 @@ class StudioApp {
   void handle(const RunsPanelRequest& request);
   void open_start_export();  // --export-dialog, once what it exports has been read
   void open_export(PanelId panel);
-  void select(PanelId panel);  // shows that tab on the next frame
+  PanelContext panel_context();      // what the panels draw this frame
+  Panel* exportable(PanelId panel);  // the panel with that id's Export button, if it has one
+  void select(PanelId panel);        // shows that tab on the next frame
 
   // Whether a stored run is shown (and read) in place of the live session: the one test of it.
   bool showing_stored() const;
   // What the right column and the Embedding panel draw: the stored run shown, else the live run.
   std::shared_ptr<const Snapshot> shown_snapshot() const;
-  std::string shown_name() const;  // the stored run's name, "" for the live session
   gui::AppSession session_state() const;
   void apply_session(const gui::AppSession& session);
   void use_store(const std::filesystem::path& store_file);

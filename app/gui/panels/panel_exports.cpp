@@ -1,4 +1,4 @@
-#include "shell/panel_exports.h"
+#include "panels/panel_exports.h"
 
 #include "core/atomic_file.h"
 #include "export/data_export.h"

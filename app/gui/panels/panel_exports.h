@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "logic/export_options.h"
 #include "logic/stored_run.h"
 #include "panels/compare_panel.h"
 #include "panels/embedding_panel.h"
 #include "session/snapshot.h"
-#include "shell/export_dialog.h"
 #include "widgets/info_plane_data.h"
 
 namespace xdd {
