@@ -130,7 +130,7 @@ double chance_auprc(const Snapshot& s) {
   return static_cast<double>(positives) / static_cast<double>(s.embedding->labels.size());
 }
 
-bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
+bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& like) {
   if (s.status == SessionStatus::kIdle) {
     ImGui::TextDisabled("Run an experiment to score the held-out digit.");
   } else {
@@ -145,7 +145,6 @@ bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
   metrics_table(s);
 
   ImGui::Separator();
-  const ExperimentConfig& like = s.status == SessionStatus::kIdle ? panel_config : s.config;
   const auto stats = stats_by_digit(s.finished_runs, like);
   int runs = 0;
   for (const DigitStats& st : stats) runs += st.runs;
@@ -170,7 +169,7 @@ bool AuprcPanel::draw(const Snapshot& s, const ExperimentConfig& panel_config) {
 }
 
 bool AuprcPanel::draw(const PanelContext& context) {
-  return draw(*context.shown, context.controller.config());
+  return draw(*context.shown, context.like());
 }
 
 ExportOffer AuprcPanel::export_offer(const PanelContext& context) const {

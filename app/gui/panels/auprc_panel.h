@@ -13,8 +13,9 @@ class AuprcPanel : public Panel {
   bool draw(const PanelContext& context) override;
   ExportOffer export_offer(const PanelContext& context) const override;
 
-  // True when the user asked to export the bar chart (the caller opens the Export dialog).
-  bool draw(const Snapshot& snapshot, const ExperimentConfig& panel_config);
+  // `like`: the setting whose per-digit bars are drawn (PanelContext::like). True when the user
+  // asked to export the bar chart (the caller opens the Export dialog).
+  bool draw(const Snapshot& snapshot, const ExperimentConfig& like);
 };
 
 // The AUPRC of a random score: the held-out digit's share of the test set (from the run's result,
