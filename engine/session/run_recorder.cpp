@@ -23,13 +23,19 @@ fs::path new_run_folder(const fs::path& runs_dir, const ExperimentConfig& c,
   return dir;
 }
 
+namespace {
+
+RecorderOptions with_a_thread_at_least(RecorderOptions options) {
+  options.threads = std::max(1, options.threads);
+  return options;
+}
+
+}  // namespace
+
 RunRecorder::RunRecorder(RecorderOptions options, std::function<void()> on_change)
     : on_change_(std::move(on_change)),
-      options_(std::move(options)),
-      worker_([this] { worker_loop(); }) {
-  std::lock_guard lock(mutex_);
-  options_.threads = std::max(1, options_.threads);
-}
+      options_(with_a_thread_at_least(std::move(options))),
+      worker_([this] { worker_loop(); }) {}
 
 RunRecorder::~RunRecorder() {
   runs_.close();  // the worker writes what is queued, then returns

@@ -37,7 +37,7 @@ double FramePacer::since_frame_start() const {
 }
 
 double FramePacer::frame_finished() {
-  return std::chrono::duration<double, std::milli>(Clock::now() - frame_start_).count();
+  return since_frame_start();
 }
 
 }  // namespace xdd
