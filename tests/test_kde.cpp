@@ -89,6 +89,19 @@ TEST(Kde, RejectsBadArguments) {
                xdd::InvalidArgument);
 }
 
+// The finiteness check reads a large embedding a chunk at a time: a bad value past the first chunk
+// (2^20 values) is still found, and a transposed (non-contiguous) query is checked too.
+TEST(Kde, FindsANonFiniteValueAnywhereInALargeQuery) {
+  const auto type = reference().scalar_type();
+  torch::Tensor wide = torch::zeros({2, 700000}, type);
+  EXPECT_NO_THROW(xdd::kde_scores(wide.t(), reference(), 1.0));
+  wide[1][699999] = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(xdd::kde_scores(wide.t(), reference(), 1.0), xdd::InvalidArgument);
+  wide[1][699999] = 0.0f;
+  wide[0][5] = std::nan("");
+  EXPECT_THROW(xdd::kde_scores(wide.t(), reference(), 1.0), xdd::InvalidArgument);
+}
+
 TEST(MedianPairwiseDistance, OddNumberOfPairs) {
   // A 3-4-5 triangle: distances 3, 4, 5.
   EXPECT_DOUBLE_EQ(xdd::median_pairwise_distance(points({0, 0, 3, 0, 0, 4})), 4.0);

@@ -27,14 +27,12 @@ constexpr int kLabeledPerCluster = 3;
 // have a low intrinsic dimension, so their neighbourhoods are well defined). A later frame of the
 // same training run moves every point a little: `drift` adds noise of that size (seeded by
 // `seed`) to the same points.
-std::shared_ptr<EmbeddingFrame> cluster_frame(EmbeddingStage stage, double drift = 0.0,
-                                              std::uint64_t seed = 1) {
+EmbeddingPoints cluster_frame(EmbeddingStage stage, double drift = 0.0, std::uint64_t seed = 1) {
   std::mt19937_64 rng(1);
   std::mt19937_64 drift_rng(seed);
   std::normal_distribution<float> noise(0.0f, 1.0f);
   auto frame = std::make_shared<EmbeddingFrame>();
   frame->stage = stage;
-  frame->dim = kDim;
   std::vector<float> sheets(static_cast<size_t>(kClusters * 2 * kDim));
   for (auto& v : sheets) v = 0.5f * noise(rng);
   auto add_point = [&](std::vector<float>& out, int cluster) {
@@ -46,15 +44,33 @@ std::shared_ptr<EmbeddingFrame> cluster_frame(EmbeddingStage stage, double drift
       out.push_back(centre + u * sheet[d] + v * sheet[kDim + d] + 0.05f * noise(rng) + moved);
     }
   };
+  std::vector<float> z_test, z_labeled;
   for (int c = 0; c < kClusters; ++c) {
     for (int i = 0; i < kPerCluster; ++i) {
-      add_point(frame->z_test, c);
+      add_point(z_test, c);
       frame->labels.push_back(static_cast<uint8_t>(c));
       frame->scores.push_back(static_cast<float>(c));
     }
-    for (int i = 0; i < kLabeledPerCluster; ++i) add_point(frame->z_labeled, c);
+    for (int i = 0; i < kLabeledPerCluster; ++i) add_point(z_labeled, c);
   }
-  return frame;
+  EmbeddingPoints points;
+  points.z_test = SharedFloats(std::move(z_test));
+  points.z_labeled = SharedFloats(std::move(z_labeled));
+  points.dim = kDim;
+  points.frame = std::move(frame);
+  return points;
+}
+
+// `values` with one value replaced, or resized to `size` floats.
+SharedFloats with_value(const SharedFloats& values, size_t index, float value) {
+  std::vector<float> changed = values.to_vector();
+  changed[index] = value;
+  return SharedFloats(std::move(changed));
+}
+SharedFloats resized(const SharedFloats& values, size_t size) {
+  std::vector<float> changed = values.to_vector();
+  changed.resize(size);
+  return SharedFloats(std::move(changed));
 }
 
 LiveTsneOptions small_options() {
@@ -95,11 +111,11 @@ bool wait_for(const LiveTsne& tsne, LiveTsneState state, std::chrono::seconds ti
 }
 
 // Waits until the newest layout belongs to `frame` and has settled.
-bool wait_for_settled(const LiveTsne& tsne, const std::shared_ptr<EmbeddingFrame>& frame) {
+bool wait_for_settled(const LiveTsne& tsne, const EmbeddingPoints& points) {
   const auto until = std::chrono::steady_clock::now() + 30s;
   while (std::chrono::steady_clock::now() < until) {
     const auto latest = tsne.latest();
-    if (latest && latest->frame == frame && latest->settled) return true;
+    if (latest && latest->frame == points.frame && latest->settled) return true;
     std::this_thread::sleep_for(2ms);
   }
   return false;
@@ -152,7 +168,7 @@ TEST(LiveTsne, FirstFrameSettlesIntoSeparatedClusters) {
   auto last = tsne.latest();
   ASSERT_NE(last, nullptr);
   EXPECT_TRUE(last->settled);
-  EXPECT_EQ(last->frame, frame);
+  EXPECT_EQ(last->frame, frame.frame);
   EXPECT_EQ(last->test_count, kClusters * kPerCluster);
   EXPECT_EQ(last->labeled_count, kClusters * kLabeledPerCluster);
   EXPECT_EQ(last->xy.size(), static_cast<size_t>(2 * (last->test_count + last->labeled_count)));
@@ -193,7 +209,7 @@ TEST(LiveTsne, SecondFrameContinuesFromTheCurrentLayout) {
   ASSERT_GT(layouts.size(), first_count + 1);
   // The first layout of the update is the settled layout itself, now tied to the new frame.
   const auto start = layouts[first_count];
-  EXPECT_EQ(start->frame, second);
+  EXPECT_EQ(start->frame, second.frame);
   EXPECT_EQ(start->updates, 1);
   EXPECT_EQ(start->generation, 1u);
   EXPECT_EQ(start->iteration, 250);
@@ -233,14 +249,14 @@ TEST(LiveTsne, NewestFrameWinsAndThreadsCanChangeMidRun) {
     std::this_thread::sleep_for(1ms);  // until the first frame is being optimised
   }
   tsne.set_threads(2);
-  std::vector<std::shared_ptr<EmbeddingFrame>> frames;
+  std::vector<EmbeddingPoints> frames;
   for (int i = 0; i < 5; ++i)
     frames.push_back(cluster_frame(xdd::EmbeddingStage::kDuring, 0.01 * i, 10 + i));
   for (const auto& frame : frames) tsne.submit(frame);
   // Exaggeration (100 iterations) is never cut short; then the newest frame is taken.
   ASSERT_TRUE(wait_for_settled(tsne, frames.back()));
   const auto last = tsne.latest();
-  EXPECT_EQ(last->frame, frames.back());
+  EXPECT_EQ(last->frame, frames.back().frame);
   EXPECT_TRUE(last->settled);
   const auto status = tsne.status();
   EXPECT_EQ(status.frames_submitted, 6u);
@@ -279,7 +295,7 @@ TEST(LiveTsne, StopAndDestroyWhileBusyAreQuick) {
 TEST(LiveTsne, BadFramesReportAnErrorAndTheNextGoodFrameRecovers) {
   LiveTsne tsne(small_options());
   std::uint64_t submitted = 0;
-  auto expect_failure = [&](std::shared_ptr<EmbeddingFrame> frame, const std::string& words) {
+  auto expect_failure = [&](EmbeddingPoints frame, const std::string& words) {
     tsne.submit(frame);
     ++submitted;
     const auto until = std::chrono::steady_clock::now() + 30s;
@@ -293,23 +309,26 @@ TEST(LiveTsne, BadFramesReportAnErrorAndTheNextGoodFrameRecovers) {
     EXPECT_NE(status.error.find(words), std::string::npos) << status.error;
   };
   auto nan_frame = cluster_frame(xdd::EmbeddingStage::kBefore);
-  nan_frame->z_test[5 * kDim + 3] = std::numeric_limits<float>::quiet_NaN();
+  nan_frame.z_test =
+      with_value(nan_frame.z_test, 5 * kDim + 3, std::numeric_limits<float>::quiet_NaN());
   expect_failure(nan_frame, "NaN");
   EXPECT_EQ(tsne.latest(), nullptr);
 
   auto few = cluster_frame(xdd::EmbeddingStage::kBefore);
-  few->labels.resize(12);
-  few->scores.resize(12);
-  few->z_test.resize(12 * kDim);
-  few->z_labeled.clear();
+  auto few_frame = std::make_shared<EmbeddingFrame>(*few.frame);
+  few_frame->labels.resize(12);
+  few_frame->scores.resize(12);
+  few.frame = few_frame;
+  few.z_test = resized(few.z_test, 12 * kDim);
+  few.z_labeled = SharedFloats();
   expect_failure(few, "perplexity");
 
   auto mismatched = cluster_frame(xdd::EmbeddingStage::kBefore);
-  mismatched->z_test.pop_back();
+  mismatched.z_test = resized(mismatched.z_test, mismatched.z_test.size() - 1);
   expect_failure(mismatched, "z_test");
 
   auto no_dim = cluster_frame(xdd::EmbeddingStage::kBefore);
-  no_dim->dim = 0;
+  no_dim.dim = 0;
   expect_failure(no_dim, "dim");
 
   auto good = cluster_frame(xdd::EmbeddingStage::kBefore);
@@ -317,13 +336,13 @@ TEST(LiveTsne, BadFramesReportAnErrorAndTheNextGoodFrameRecovers) {
   ++submitted;
   ASSERT_TRUE(wait_for(tsne, LiveTsneState::kSettled));
   EXPECT_TRUE(tsne.status().error.empty());
-  EXPECT_EQ(tsne.latest()->frame, good);
+  EXPECT_EQ(tsne.latest()->frame, good.frame);
 
   // A bad frame after a good one keeps the last layout.
   auto inf_frame = cluster_frame(xdd::EmbeddingStage::kDuring);
-  inf_frame->z_labeled[0] = std::numeric_limits<float>::infinity();
+  inf_frame.z_labeled = with_value(inf_frame.z_labeled, 0, std::numeric_limits<float>::infinity());
   expect_failure(inf_frame, "infinite");
-  EXPECT_EQ(tsne.latest()->frame, good);
+  EXPECT_EQ(tsne.latest()->frame, good.frame);
 }
 
 TEST(LiveTsne, RejectsBadOptions) {

@@ -35,14 +35,16 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
   std::mutex mutex;
   std::set<const xdd::EmbeddingFrame*> published;  // distinct embeddings the session published
   std::atomic<xdd::ExperimentSession*> session_ptr{nullptr};
-  xdd::ExperimentSession session([&] {
-    xdd::ExperimentSession* s = session_ptr.load();
-    if (s == nullptr) return;
-    const auto snapshot = s->snapshot();
-    feed.take(*snapshot);  // what the Controller does; nothing else reads the snapshots
-    std::lock_guard lock(mutex);
-    if (snapshot->embedding) published.insert(snapshot->embedding.get());
-  });
+  xdd::ExperimentSession session(
+      [&] {
+        xdd::ExperimentSession* s = session_ptr.load();
+        if (s == nullptr) return;
+        const auto snapshot = s->snapshot();
+        feed.take(*snapshot);  // what the Controller does; nothing else reads the snapshots
+        std::lock_guard lock(mutex);
+        if (snapshot->embedding) published.insert(snapshot->embedding.get());
+      },
+      {}, [&](xdd::EmbeddingPoints points) { feed.submit(std::move(points)); });
   session_ptr = &session;
 
   xdd::ExperimentConfig c;

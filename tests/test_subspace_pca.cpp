@@ -41,6 +41,24 @@ double column_variance(const PointMatrix& m, std::int64_t col) {
   return sq / static_cast<double>(m.rows);
 }
 
+// More rows than one block of the centring (1,024): the blocks add up to the exact PCA, and a
+// view of the points gives the matrix's result.
+TEST(SubspacePca, CentresInBlocksOfRowsAsTheExactPcaDoes) {
+  const PointMatrix points = decaying_spectrum(2500, 40, 4);
+  const PointMatrix exact = pca_project(points, 6);
+  SubspacePca fast(SubspacePcaOptions{6, 10, 2, 1, 7});
+  const PointMatrix approx = fast.project(points);
+  ASSERT_EQ(approx.rows, 2500);
+  for (std::int64_t c = 0; c < 6; ++c) {
+    double diff = 0.0;
+    for (std::int64_t i = 0; i < approx.rows; ++i)
+      diff = std::max(diff, std::abs(static_cast<double>(approx.row(i)[c] - exact.row(i)[c])));
+    EXPECT_LT(diff, 0.02 * std::sqrt(column_variance(exact, c))) << c;
+  }
+  SubspacePca again(SubspacePcaOptions{6, 10, 2, 1, 7});
+  EXPECT_EQ(again.project(view_of(points)).values, approx.values);
+}
+
 TEST(SubspacePca, MatchesTheExactPcaOnTheLeadingAxes) {
   const PointMatrix points = decaying_spectrum(400, 120, 1);
   const PointMatrix exact = pca_project(points, 10);

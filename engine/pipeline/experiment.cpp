@@ -37,8 +37,9 @@ Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labe
   Scored s;
   s.update.stage = stage;
   s.update.step = step;
-  s.update.z_test = embed_images(d, test.images, device);
-  s.update.z_labeled = embed_images(d, labeled.images, device);
+  const torch::Tensor z = embed_image_sets(d, {test.images, labeled.images}, device);
+  s.update.z_test = z.slice(0, 0, test.size());
+  s.update.z_labeled = z.slice(0, test.size());
   s.update.labels = test.labels;
   s.update.labeled_labels = labeled.labels;
   s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
@@ -120,6 +121,8 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
 
   const Dataset labeled =
       draw_labeled(data.train, config.holdout, config.labeled_per_class, config.seed);
+  // Nothing reads the training images from here on (188 MB of MNIST as float32).
+  loaded.data.train = Dataset{};
   const torch::Tensor classes = digits_to_classes(labeled.labels, config.holdout);
 
   enter(observer, Phase::kScoringBefore);

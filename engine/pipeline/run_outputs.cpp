@@ -125,11 +125,17 @@ void write_run_outputs(const RunOutcome& o, const std::filesystem::path& out_dir
 namespace {
 
 // Rows of `z` ([rows, dim] float) appended to `m`.
-void append_rows(PointMatrix& m, const torch::Tensor& z) {
-  const torch::Tensor rows = z.to(torch::kCPU, torch::kFloat).contiguous();
-  m.cols = rows.size(1);
-  m.rows += rows.size(0);
-  m.values.insert(m.values.end(), rows.data_ptr<float>(), rows.data_ptr<float>() + rows.numel());
+// The test rows, then the labeled rows, as one float32 tensor: a view of the pipeline's own
+// memory when it embedded both sets into one tensor (pipeline/embedding.h), else a concatenation.
+// The view lives as long as `e`'s tensors.
+torch::Tensor test_then_labeled(const EmbeddingUpdate& e) {
+  const torch::Tensor test = e.z_test.to(torch::kCPU, torch::kFloat).contiguous();
+  const torch::Tensor labeled = e.z_labeled.to(torch::kCPU, torch::kFloat).contiguous();
+  if (labeled.numel() > 0 && labeled.data_ptr<float>() == test.data_ptr<float>() + test.numel()) {
+    return torch::from_blob(test.data_ptr<float>(), {test.size(0) + labeled.size(0), test.size(1)},
+                            torch::kFloat);
+  }
+  return torch::cat({test, labeled});
 }
 
 }  // namespace
@@ -141,14 +147,13 @@ double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem:
     throw InvalidArgument("t-SNE layout of the " + std::string(stage_name(embedding.stage)) +
                           " embedding: test and labeled embeddings are missing or differ in width");
   }
-  PointMatrix points;
-  append_rows(points, embedding.z_test);
-  append_rows(points, embedding.z_labeled);
+  const torch::Tensor rows = test_then_labeled(embedding);
+  const PointView embedded{rows.size(0), rows.size(1), rows.data_ptr<float>()};
   TsneParams params;
   params.threads = threads;
-  if (params.pca_dims > 0 && params.pca_dims < points.cols) {
-    points = pca_project(points, params.pca_dims, params.threads);
-  }
+  const PointMatrix points = params.pca_dims > 0 && params.pca_dims < embedded.cols
+                                 ? pca_project(embedded, params.pca_dims, params.threads)
+                                 : copy_of(embedded);
   Affinities affinities = Affinities::compute(points, params);
   TsneEmbedding tsne(std::move(affinities),
                      pca_init(points, params.init_std, params.seed, params.threads), params);

@@ -2,6 +2,7 @@
 
 #include "core/compute.h"
 #include "core/error.h"
+#include "core/free_memory.h"
 #include "pipeline/experiment.h"
 #include "session/snapshot_conversions.h"
 
@@ -26,9 +27,11 @@ const char* status_name(SessionStatus status) {
 }
 
 ExperimentSession::ExperimentSession(std::function<void()> on_publish,
-                                     std::function<void(FinishedRun)> on_run_finished)
+                                     std::function<void(FinishedRun)> on_run_finished,
+                                     std::function<void(EmbeddingPoints)> on_embedding)
     : on_publish_(std::move(on_publish)),
       on_run_finished_(std::move(on_run_finished)),
+      on_embedding_(std::move(on_embedding)),
       current_(std::make_shared<const Snapshot>()),
       worker_([this] { worker_loop(); }) {}
 
@@ -213,6 +216,7 @@ ExperimentObserver ExperimentSession::make_observer() {
   o.on_embedding = [this](const EmbeddingUpdate& u) {
     if (on_run_finished_) captured_.keep_embedding(u);
     auto frame = std::make_shared<const EmbeddingFrame>(to_frame(u));
+    if (on_embedding_) on_embedding_(to_points(u, frame));
     publish([&](Snapshot& s) {
       s.embedding = frame;
       // Live AUPRC: every published embedding carries the KDE scores at that moment.
@@ -225,6 +229,7 @@ ExperimentObserver ExperimentSession::make_observer() {
         s.entanglement_after = u.entanglement.minimum;
       }
     });
+    release_free_memory();  // the scoring's temporaries, a few hundred MB in all
   };
   return o;
 }

@@ -25,9 +25,12 @@ class ExperimentSession {
  public:
   // `on_publish` runs on the worker thread after each new snapshot (the app wakes its event loop
   // there); `on_run_finished` on the worker thread when a run has finished (not when it stopped
-  // or failed), before the snapshot that says so is published. It should return quickly.
+  // or failed), before the snapshot that says so is published; `on_embedding` on the worker with
+  // each new test embedding's vectors (the live t-SNE's input; snapshots carry only the frame),
+  // before the snapshot that shows its frame. Each should return quickly.
   explicit ExperimentSession(std::function<void()> on_publish = {},
-                             std::function<void(FinishedRun)> on_run_finished = {});
+                             std::function<void(FinishedRun)> on_run_finished = {},
+                             std::function<void(EmbeddingPoints)> on_embedding = {});
   ~ExperimentSession();
   ExperimentSession(const ExperimentSession&) = delete;
   ExperimentSession& operator=(const ExperimentSession&) = delete;
@@ -52,6 +55,7 @@ class ExperimentSession {
 
   std::function<void()> on_publish_;
   std::function<void(FinishedRun)> on_run_finished_;
+  std::function<void(EmbeddingPoints)> on_embedding_;
   // The current run's embeddings before and after re-training (worker thread only).
   FinishedRun captured_;
 

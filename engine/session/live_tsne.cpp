@@ -10,6 +10,7 @@
 
 #include "core/compute.h"
 #include "core/error.h"
+#include "core/free_memory.h"
 #include "core/stopwatch.h"
 #include "session/tsne_input.h"
 #include "session/warm_knn.h"
@@ -60,10 +61,19 @@ class LiveTsne::Job {
  public:
   explicit Job(LiveTsne& owner) : owner_(owner), options_(owner.options_), pca_(options_.pca) {}
 
-  void take(std::shared_ptr<const EmbeddingFrame> frame) {
+  void take(EmbeddingPoints points) {
     auto start = Clock::now();
-    const PointMatrix points = tsne_points(*frame, options_.include_labeled);
-    const PointMatrix reduced = options_.params.pca_dims > 0 ? pca_.project(points) : points;
+    PointMatrix reduced;
+    {
+      PointMatrix scratch;  // used only when the labeled rows are not after the test rows
+      const PointView view = tsne_points(points, options_.include_labeled, scratch);
+      reduced = options_.params.pca_dims > 0 ? pca_.project(view) : copy_of(view);
+    }
+    // From here on the reduced points are all the t-SNE needs: the embedding goes now, not
+    // when the next one arrives.
+    std::shared_ptr<const EmbeddingFrame> frame = std::move(points.frame);
+    const std::int64_t labeled_count = labeled_rows(points, options_.include_labeled);
+    points = EmbeddingPoints{};
     const double pca_seconds = seconds_since(start);
     if (owner_.stop_requested()) return;
     start = Clock::now();
@@ -77,6 +87,7 @@ class LiveTsne::Job {
                   : full_neighbors(reduced, params);
     updates_since_full_knn_ = warm ? updates_since_full_knn_ + 1 : 0;
     Affinities affinities = Affinities::from_neighbors(graph_, params.perplexity, threads_);
+    release_free_memory();  // the PCA's and the neighbour search's temporaries
     const double affinity_seconds = seconds_since(start);
     {
       std::lock_guard<std::mutex> lock(owner_.mutex_);
@@ -85,7 +96,7 @@ class LiveTsne::Job {
       owner_.status_.warm_neighbors = warm;
     }
     frame_ = std::move(frame);
-    labeled_count_ = labeled_rows(*frame_, options_.include_labeled);
+    labeled_count_ = labeled_count;
     try {
       run(restart, std::move(affinities), reduced, params);
     } catch (const TrainingError&) {
@@ -243,10 +254,10 @@ void LiveTsne::stop() {
   if (worker_) worker_->join();
 }
 
-void LiveTsne::submit(std::shared_ptr<const EmbeddingFrame> frame) {
-  if (!frame) return;
+void LiveTsne::submit(EmbeddingPoints points) {
+  if (!points.frame) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (frames_.post(std::move(frame))) ++status_.frames_submitted;
+  if (frames_.post(std::move(points))) ++status_.frames_submitted;
 }
 
 void LiveTsne::set_threads(int threads) {

@@ -1,6 +1,6 @@
 #pragma once
 // The live t-SNE behind the app's Embedding panel (SPEC §6 live mode). One worker thread takes the
-// newest test embedding (EmbeddingFrame) handed to submit(), reduces it to PCA-50 (SubspacePca,
+// newest test embedding (EmbeddingPoints) handed to submit(), reduces it to PCA-50 (SubspacePca,
 // warm-started), computes the affinities and moves a Barnes-Hut t-SNE layout: the first frame from
 // the PCA initialisation with the full schedule (early exaggeration), every later frame through
 // TsneEmbedding::update_affinities, continuing from where the points are (no exaggeration, final
@@ -88,9 +88,10 @@ class LiveTsne {
   LiveTsne(const LiveTsne&) = delete;
   LiveTsne& operator=(const LiveTsne&) = delete;
 
-  // Hands over a frame; returns at once. Null frames are ignored; a frame not yet started is
-  // replaced by a newer one.
-  void submit(std::shared_ptr<const EmbeddingFrame> frame);
+  // Hands over a frame's embedding; returns at once. Points without a frame are ignored; points
+  // not yet started on are replaced by newer ones. The worker lets the points go once it has
+  // reduced them (layouts keep only the frame).
+  void submit(EmbeddingPoints points);
 
   // Worker threads for the t-SNE (>= 1); takes effect within a few iterations.
   void set_threads(int threads);
@@ -114,7 +115,7 @@ class LiveTsne {
   std::atomic<bool> stopping_{false};
   std::atomic<int> threads_{1};
 
-  Mailbox<std::shared_ptr<const EmbeddingFrame>> frames_{MailboxPolicy::kNewest};
+  Mailbox<EmbeddingPoints> frames_{MailboxPolicy::kNewest};
   mutable std::mutex mutex_;  // guards the fields below (never held during work)
   std::shared_ptr<const TsneLayout> latest_;
   LiveTsneStatus status_;

@@ -29,19 +29,19 @@ void LiveTsneFeed::set_threads(int while_training, int when_idle) {
   idle_threads_ = checked_threads(when_idle, "when idle");
 }
 
-void LiveTsneFeed::take(const Snapshot& s) {
-  std::shared_ptr<const EmbeddingFrame> fresh;
+void LiveTsneFeed::submit(EmbeddingPoints points) {
+  if (!points.frame) return;
   {
     std::lock_guard lock(mutex_);
-    if (s.embedding && s.embedding != submitted_) {
-      fresh = submitted_ = s.embedding;
-      if (fresh->stage == EmbeddingStage::kBefore) {
-        before_frame_ = fresh;
-        before_layout_.reset();
-      }
+    if (points.frame->stage == EmbeddingStage::kBefore) {
+      before_frame_ = points.frame;
+      before_layout_.reset();
     }
   }
-  if (fresh) tsne_.submit(std::move(fresh));
+  tsne_.submit(std::move(points));
+}
+
+void LiveTsneFeed::take(const Snapshot& s) {
   tsne_.set_threads(s.status == SessionStatus::kRunning ? training_threads_ : idle_threads_);
 }
 

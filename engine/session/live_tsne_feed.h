@@ -1,10 +1,11 @@
 #pragma once
 // The live t-SNE as a worker beside the experiment session, not inside a view: it is handed every
-// snapshot the session publishes (on the session's worker thread), whatever the app shows, gives
-// each new test embedding to its LiveTsne, and keeps the layout of the embedding scored after
-// pre-training once the t-SNE has laid it out (the "before" of the before/after export). Views
-// read what it publishes (latest(), before_layout()) and never drive it. The t-SNE gets the
-// threads training leaves free while a run is in progress, every core otherwise.
+// new test embedding and every snapshot the session publishes (on the session's worker thread),
+// whatever the app shows, gives each embedding to its LiveTsne, and keeps the layout of the
+// embedding scored after pre-training once the t-SNE has laid it out (the "before" of the
+// before/after export). Views read what it publishes (latest(), before_layout()) and never drive
+// it. The t-SNE gets the threads training leaves free while a run is in progress, every core
+// otherwise.
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -22,8 +23,11 @@ class LiveTsneFeed {
   // options.params.threads. InvalidArgument for bad options.
   LiveTsneFeed(LiveTsneOptions options, int idle_threads, std::function<void()> on_publish = {});
 
-  // Any thread, typically the session's worker after each publish: cheap unless the snapshot
-  // carries an embedding this feed has not seen, which goes to the t-SNE (newest wins).
+  // Any thread, typically the session's worker with each new embedding (ExperimentSession's
+  // on_embedding): to the t-SNE (newest wins); a "before" embedding is remembered for the export.
+  void submit(EmbeddingPoints points);
+  // Any thread, typically the session's worker after each publish: the t-SNE's threads follow
+  // whether a run is in progress.
   void take(const Snapshot& snapshot);
 
   // The t-SNE's threads while a run is in progress and otherwise (each 1..1024, else
@@ -45,8 +49,7 @@ class LiveTsneFeed {
   std::function<void()> on_publish_;
   std::atomic<int> training_threads_;
   std::atomic<int> idle_threads_;
-  mutable std::mutex mutex_;  // guards the three fields below
-  std::shared_ptr<const EmbeddingFrame> submitted_;
+  mutable std::mutex mutex_;  // guards the two fields below
   std::shared_ptr<const EmbeddingFrame> before_frame_;
   std::shared_ptr<const TsneLayout> before_layout_;
   LiveTsne tsne_;  // last: its worker, which calls layout_published, stops first

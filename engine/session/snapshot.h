@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/experiment_config.h"
+#include "core/shared_floats.h"
 #include "core/shared_series.h"
 #include "pipeline/info_plane_point.h"
 #include "pipeline/phase.h"
@@ -29,15 +30,24 @@ struct RunSummary {
   double chance_auprc = 0.0;
 };
 
-// The test-set embedding at one moment: scores and labels, shared between snapshots (they are large
-// and change only when a new embedding arrives).
+// The test-set embedding at one moment, as the views read it: scores and labels, shared between
+// snapshots (they change only when a new embedding arrives). The embedding vectors themselves are
+// not here: they go once to the live t-SNE (EmbeddingPoints), so that a frame the views still show
+// does not keep 125 MB alive while the next embedding is computed.
 struct EmbeddingFrame {
   EmbeddingStage stage = EmbeddingStage::kBefore;
   int64_t step = 0;
-  std::vector<uint8_t> labels;   // digit of each test image
-  std::vector<float> scores;     // KDE anomaly score of each test image
-  std::vector<float> z_test;     // row-major [N, dim] (input of the t-SNE worker)
-  std::vector<float> z_labeled;  // row-major [90, dim]
+  std::vector<uint8_t> labels;  // digit of each test image
+  std::vector<float> scores;    // KDE anomaly score of each test image
+};
+
+// A frame's embedding vectors, the live t-SNE's input (session/live_tsne.h). The session's hold
+// the pipeline's own tensor, the labeled rows right after the test rows
+// (z_test.continued_by(z_labeled)), so the t-SNE reads them as one matrix without a copy.
+struct EmbeddingPoints {
+  std::shared_ptr<const EmbeddingFrame> frame;  // the labels and scores these points belong to
+  SharedFloats z_test;                          // row-major [N, dim], N = frame->labels.size()
+  SharedFloats z_labeled;                       // row-major [L, dim]
   int64_t dim = 0;
 };
 

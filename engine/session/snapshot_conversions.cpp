@@ -9,6 +9,15 @@ std::vector<T> to_vector(const torch::Tensor& t) {
   return std::vector<T>(c.data_ptr<T>(), c.data_ptr<T>() + c.numel());
 }
 
+// The tensor's floats without a copy when it is already float32, contiguous and on the CPU (the
+// pipeline's embeddings are); the frame keeps the tensor, and with it its storage, alive.
+SharedFloats shared_floats(const torch::Tensor& t) {
+  auto kept = std::make_shared<const torch::Tensor>(t.to(torch::kFloat32).cpu().contiguous());
+  const float* data = kept->data_ptr<float>();
+  const auto size = static_cast<std::size_t>(kept->numel());
+  return SharedFloats(std::move(kept), data, size);
+}
+
 }  // namespace
 
 void reset_for_run(Snapshot& s, const ExperimentConfig& config) {
@@ -86,10 +95,16 @@ EmbeddingFrame to_frame(const EmbeddingUpdate& u) {
   f.step = u.step;
   f.labels = to_vector<uint8_t>(u.labels.to(torch::kUInt8));
   f.scores = to_vector<float>(u.scores.to(torch::kFloat32));
-  f.z_test = to_vector<float>(u.z_test.to(torch::kFloat32));
-  f.z_labeled = to_vector<float>(u.z_labeled.to(torch::kFloat32));
-  f.dim = u.z_test.dim() == 2 ? u.z_test.size(1) : 0;
   return f;
+}
+
+EmbeddingPoints to_points(const EmbeddingUpdate& u, std::shared_ptr<const EmbeddingFrame> frame) {
+  EmbeddingPoints p;
+  p.frame = std::move(frame);
+  p.z_test = shared_floats(u.z_test);
+  p.z_labeled = shared_floats(u.z_labeled);
+  p.dim = u.z_test.dim() == 2 ? u.z_test.size(1) : 0;
+  return p;
 }
 
 DetectionMetrics metrics_for_holdout(const EmbeddingUpdate& u, int holdout) {

@@ -21,6 +21,10 @@ void finish_run(Snapshot& s, const RunOutcome& outcome);  // final metrics, appe
 // [n,1,28,28] in [-1,1] -> n*784 grayscale bytes.
 std::vector<uint8_t> to_pixels(const torch::Tensor& images);
 EmbeddingFrame to_frame(const EmbeddingUpdate& update);
+// The update's embeddings for `frame`, sharing the update's tensors (float32 CPU tensors are not
+// copied): nothing may write to them afterwards, as the pipeline never does.
+EmbeddingPoints to_points(const EmbeddingUpdate& update,
+                          std::shared_ptr<const EmbeddingFrame> frame);
 DetectionMetrics metrics_for_holdout(const EmbeddingUpdate& update, int holdout);
 
 }  // namespace xdd

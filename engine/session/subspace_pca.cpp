@@ -26,6 +26,42 @@ torch::Tensor gaussian_matrix(std::int64_t rows, std::int64_t cols, std::uint64_
   return m;
 }
 
+// The centred rows X - mean, used only through products with thin matrices and formed a block of
+// rows at a time: a centred copy of 10,000 embeddings would be another 125 MB.
+class CentredRows {
+ public:
+  explicit CentredRows(const torch::Tensor& x) : x_(x), mean_(x.mean(0, true)) {}
+
+  // (X - mean) m: [n, w] for m [d, w].
+  torch::Tensor times(const torch::Tensor& m) const {
+    auto out = torch::empty({x_.size(0), m.size(1)}, m.options());
+    for (std::int64_t start = 0; start < x_.size(0); start += kBlock) {
+      const std::int64_t end = std::min(x_.size(0), start + kBlock);
+      out.slice(0, start, end).copy_(torch::mm(block(start, end), m));
+    }
+    return out;
+  }
+
+  // (X - mean)^T q: [d, w] for q [n, w].
+  torch::Tensor transposed_times(const torch::Tensor& q) const {
+    auto out = torch::zeros({x_.size(1), q.size(1)}, q.options());
+    for (std::int64_t start = 0; start < x_.size(0); start += kBlock) {
+      const std::int64_t end = std::min(x_.size(0), start + kBlock);
+      out.addmm_(block(start, end).t(), q.slice(0, start, end));
+    }
+    return out;
+  }
+
+  torch::Tensor all() const { return x_ - mean_; }
+
+ private:
+  static constexpr std::int64_t kBlock = 1024;
+  torch::Tensor block(std::int64_t start, std::int64_t end) const {
+    return x_.slice(0, start, end) - mean_;
+  }
+  torch::Tensor x_, mean_;
+};
+
 void check_options(const SubspacePcaOptions& o) {
   if (o.components < 1 || o.oversampling < 0 || o.power_iterations < 0 ||
       o.warm_power_iterations < 0) {
@@ -43,14 +79,20 @@ SubspacePca::SubspacePca(SubspacePcaOptions options) : options_(options) {
 
 PointMatrix SubspacePca::project(const PointMatrix& points) {
   check_points(points, "PCA input");
+  return project(view_of(points));
+}
+
+PointMatrix SubspacePca::project(const PointView& points) {
+  check_points(points, "PCA input");
   torch::NoGradGuard no_grad;
   const std::int64_t n = points.rows;
   const std::int64_t d = points.cols;
-  auto x = torch::from_blob(const_cast<float*>(points.values.data()), {n, d}, torch::kFloat32);
-  const auto centred = x - x.mean(0, true);
+  // Read in place, never written.
+  const auto x = torch::from_blob(const_cast<float*>(points.data), {n, d}, torch::kFloat32);
+  const CentredRows centred(x);
   torch::Tensor scores;
   if (options_.components >= d) {
-    scores = centred;
+    scores = centred.all();
   } else {
     const std::int64_t rank = std::min(n, d);
     const std::int64_t k = std::min<std::int64_t>(options_.components, rank);
@@ -63,14 +105,14 @@ PointMatrix SubspacePca::project(const PointMatrix& points) {
 
     // Range finder: Q spans (X X^T)^q X Omega, re-orthonormalised after every product so the
     // small singular directions are not lost to rounding.
-    auto q = orthonormal_columns(torch::mm(centred, start));
+    auto q = orthonormal_columns(centred.times(start));
     for (int it = 0; it < iterations; ++it) {
-      const auto right = orthonormal_columns(torch::mm(centred.t(), q));
-      q = orthonormal_columns(torch::mm(centred, right));
+      const auto right = orthonormal_columns(centred.transposed_times(q));
+      q = orthonormal_columns(centred.times(right));
     }
     // B^T = X^T Q (d x width). The eigenvectors U of B B^T give the right singular vectors
     // V = B^T U / s of X restricted to range(Q), largest first.
-    const auto bt = torch::mm(centred.t(), q);
+    const auto bt = centred.transposed_times(q);
     const auto gram = torch::mm(bt.t(), bt).to(torch::kFloat64);
     auto [values, vectors] = torch::linalg::eigh(gram, "L");
     const auto top_vectors = vectors.slice(1, width - k, width).flip({1});
@@ -82,7 +124,7 @@ PointMatrix SubspacePca::project(const PointMatrix& points) {
     const auto inverse = torch::where(real, 1.0 / singular.clamp_min(1e-300), 0.0);
     const auto axes =
         (torch::mm(bt.to(torch::kFloat64), top_vectors) * inverse.unsqueeze(0)).to(torch::kFloat32);
-    scores = torch::mm(centred, axes);
+    scores = centred.times(axes);
     const auto basis = orthonormal_columns(bt).contiguous();
     basis_.assign(basis.data_ptr<float>(), basis.data_ptr<float>() + d * width);
     basis_rows_ = d;

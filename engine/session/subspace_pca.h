@@ -30,9 +30,10 @@ class SubspacePca {
   // Centres the rows of `points` and projects them onto (approximately) their first
   // min(components, rows, cols) principal axes, largest variance first, each axis flipped so that
   // its score of largest magnitude is positive. When components >= cols the centred input is
-  // returned. Warm-starts from the previous call when the column count is the same.
-  // DataError for NaN/Inf or an empty matrix (tsne/point_matrix.h), InvalidArgument for bad
-  // options.
+  // returned. The input is read in place (no centred copy). Warm-starts from the previous call when
+  // the column count is the same. DataError for NaN/Inf or an empty matrix (tsne/point_matrix.h),
+  // InvalidArgument for bad options.
+  PointMatrix project(const PointView& points);
   PointMatrix project(const PointMatrix& points);
 
   // Forgets the kept subspace (the next call starts from a random one).

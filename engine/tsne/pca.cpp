@@ -95,6 +95,11 @@ void fix_signs(std::vector<float>& scores, std::int64_t n, int c) {
 
 PointMatrix pca_project(const PointMatrix& points, int components, int threads) {
   check_points(points, "PCA input");
+  return pca_project(view_of(points), components, threads);
+}
+
+PointMatrix pca_project(const PointView& points, int components, int threads) {
+  check_points(points, "PCA input");
   if (components < 1) {
     throw InvalidArgument("PCA needs at least 1 component, got " + std::to_string(components));
   }
@@ -106,7 +111,7 @@ PointMatrix pca_project(const PointMatrix& points, int components, int threads) 
     for (int j = 0; j < d; ++j) mean[j] += points.row(i)[j];
   }
   for (double& m : mean) m /= static_cast<double>(n);
-  std::vector<float> centred(points.values.size());
+  std::vector<float> centred(static_cast<size_t>(n) * d);
   for (std::int64_t i = 0; i < n; ++i) {
     for (int j = 0; j < d; ++j) centred[i * d + j] = static_cast<float>(points.row(i)[j] - mean[j]);
   }

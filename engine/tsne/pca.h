@@ -14,6 +14,8 @@ namespace xdd {
 // (largest variance first). Asks for at most min(rows, cols) components; when components >= cols
 // the centred input itself is returned (no reduction is needed). Each axis is flipped so that its
 // entry of largest magnitude is positive.
+// The points are read in place: a view of an embedding tensor needs no copy beside the centred one.
+PointMatrix pca_project(const PointView& points, int components, int threads = 0);
 PointMatrix pca_project(const PointMatrix& points, int components, int threads = 0);
 
 // The t-SNE starting layout (SPEC §6): the 2-D PCA of `points`, scaled so that the first axis has

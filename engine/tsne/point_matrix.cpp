@@ -6,16 +6,30 @@
 
 namespace xdd {
 
+PointMatrix copy_of(const PointView& points) {
+  PointMatrix copy;
+  copy.rows = points.rows;
+  copy.cols = points.cols;
+  copy.values.assign(points.data, points.data + points.rows * points.cols);
+  return copy;
+}
+
 void check_points(const PointMatrix& points, const std::string& what) {
+  // The size first: the view's checks read rows * cols values.
+  const bool has_shape = points.rows > 0 && points.cols > 0;
+  if (has_shape && static_cast<std::int64_t>(points.values.size()) != points.rows * points.cols) {
+    throw DataError(what + ": holds " + std::to_string(points.values.size()) +
+                    " values, expected " + std::to_string(points.rows) + " x " +
+                    std::to_string(points.cols));
+  }
+  check_points(view_of(points), what);
+}
+
+void check_points(const PointView& points, const std::string& what) {
   if (points.rows <= 0 || points.cols <= 0) {
     throw DataError(what + ": no data (" + std::to_string(points.rows) + " rows of " +
                     std::to_string(points.cols) +
                     " values); t-SNE needs points with at least one value");
-  }
-  if (static_cast<std::int64_t>(points.values.size()) != points.rows * points.cols) {
-    throw DataError(what + ": holds " + std::to_string(points.values.size()) +
-                    " values, expected " + std::to_string(points.rows) + " x " +
-                    std::to_string(points.cols));
   }
   for (std::int64_t i = 0; i < points.rows; ++i) {
     const float* r = points.row(i);

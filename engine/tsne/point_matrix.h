@@ -16,8 +16,27 @@ struct PointMatrix {
   bool empty() const { return rows == 0 || cols == 0; }
 };
 
+// Rows of floats that something else owns (a PointMatrix, an embedding frame): what a reader that
+// does not keep the points needs, without copying them.
+struct PointView {
+  std::int64_t rows = 0;
+  std::int64_t cols = 0;
+  const float* data = nullptr;  // rows * cols, row-major
+
+  const float* row(std::int64_t i) const { return data + i * cols; }
+};
+
+inline PointView view_of(const PointMatrix& points) {
+  return {points.rows, points.cols, points.values.data()};
+}
+
+// A matrix that owns a copy of the viewed points.
+PointMatrix copy_of(const PointView& points);
+
 // Throws DataError naming `what`, the row and the column (1-based) of the first NaN or Inf value,
 // and DataError when the matrix has no rows or no columns or values.size() != rows * cols.
 void check_points(const PointMatrix& points, const std::string& what);
+// The same checks of a view (whose size is rows * cols by construction).
+void check_points(const PointView& points, const std::string& what);
 
 }  // namespace xdd

@@ -21,7 +21,8 @@ Controller::Controller(const ExperimentConfig& defaults, std::function<void()> w
             tsne_.take(*session_.snapshot());
             if (wake) wake();
           },
-          std::move(on_run_finished)),
+          std::move(on_run_finished),
+          [this](EmbeddingPoints points) { tsne_.submit(std::move(points)); }),
       snapshot_(session_.snapshot()) {}
 
 void Controller::refresh() {
