@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "render/deferred_gl.h"
 
 namespace xdd::gui {
 namespace {
@@ -103,6 +104,7 @@ ScatterRenderer::ScatterRenderer() {
 }
 
 ScatterRenderer::~ScatterRenderer() {
+  forget_gl_work(this);
   glDeleteTextures(1, &color_texture_);
   glDeleteFramebuffers(1, &framebuffer_);
   const GLuint buffers[] = {corner_buffer_, position_buffer_, color_buffer_, shape_buffer_};
@@ -171,6 +173,13 @@ void ScatterRenderer::resize_target(int width, int height) {
 void ScatterRenderer::render(int width, int height, const ScatterTransform& transform,
                              std::uint32_t background, std::uint32_t outline) {
   if (width < 1 || height < 1) return;
+  defer_gl_work(this, [this, width, height, transform, background, outline] {
+    draw(width, height, transform, background, outline);
+  });
+}
+
+void ScatterRenderer::draw(int width, int height, const ScatterTransform& transform,
+                           std::uint32_t background, std::uint32_t outline) {
   resize_target(width, height);
   // Save what we change; ImGui's backend sets the rest of its state itself.
   GLint old_fbo = 0, old_program = 0, old_vao = 0, viewport[4] = {};

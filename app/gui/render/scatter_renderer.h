@@ -32,17 +32,21 @@ class ScatterRenderer {
   void set_positions(const std::vector<float>& xy);
 
   // Renders the points into the texture, resized to width x height pixels, over `background`
-  // (IM_COL32 packing); outline rings use `outline`. Restores the GL state it changes.
+  // (IM_COL32 packing); outline rings use `outline`. Called while the draw lists are built, it
+  // queues the drawing for the end of that work (render/deferred_gl.h): the texture is drawn
+  // before the draw lists that show it are submitted. Restores the GL state it changes.
   void render(int width, int height, const ScatterTransform& transform, std::uint32_t background,
               std::uint32_t outline);
 
-  // The texture last rendered (bottom-up rows, as GL stores them) and its size.
+  // The texture (bottom-up rows, as GL stores them) and the size it was last drawn at.
   GLuint texture() const { return color_texture_; }
   int width() const { return width_; }
   int height() const { return height_; }
   int count() const { return count_; }
 
  private:
+  void draw(int width, int height, const ScatterTransform& transform, std::uint32_t background,
+            std::uint32_t outline);
   void resize_target(int width, int height);
 
   GLuint program_ = 0;

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/openmp_policy.h"
+#include "render/deferred_gl.h"
 #include "shell/app_options.h"
 #include "shell/frame_log.h"
 #include "shell/frame_pacer.h"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
       app.draw(frame_ms);
       window.end_frame();
       const double work_ms = pacer.since_frame_start();  // the app's own work: UI and draw lists
+      gui::run_deferred_gl_work();  // the scatter textures: the GL driver's work, not the app's
       float r, g, b;
       app.clear_color(r, g, b);
       window.render(r, g, b);
