@@ -40,7 +40,7 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
         xdd::ExperimentSession* s = session_ptr.load();
         if (s == nullptr) return;
         const auto snapshot = s->snapshot();
-        feed.take(*snapshot);  // what the Controller does; nothing else reads the snapshots
+        feed.follow(*snapshot);  // what the Controller does; nothing else reads the snapshots
         std::lock_guard lock(mutex);
         if (snapshot->embedding) published.insert(snapshot->embedding.get());
       },

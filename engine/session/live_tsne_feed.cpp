@@ -41,7 +41,7 @@ void LiveTsneFeed::submit(EmbeddingPoints points) {
   tsne_.submit(std::move(points));
 }
 
-void LiveTsneFeed::take(const Snapshot& s) {
+void LiveTsneFeed::follow(const Snapshot& s) {
   tsne_.set_threads(s.status == SessionStatus::kRunning ? training_threads_ : idle_threads_);
 }
 

@@ -28,7 +28,7 @@ class LiveTsneFeed {
   void submit(EmbeddingPoints points);
   // Any thread, typically the session's worker after each publish: the t-SNE's threads follow
   // whether a run is in progress.
-  void take(const Snapshot& snapshot);
+  void follow(const Snapshot& snapshot);
 
   // The t-SNE's threads while a run is in progress and otherwise (each 1..1024, else
   // InvalidArgument); in force from the next snapshot taken.

@@ -18,7 +18,7 @@ Controller::Controller(const ExperimentConfig& defaults, std::function<void()> w
             wake),
       session_(
           [this, wake] {
-            tsne_.take(*session_.snapshot());
+            tsne_.follow(*session_.snapshot());
             if (wake) wake();
           },
           std::move(on_run_finished),
@@ -76,7 +76,7 @@ void Controller::set_tsne_threads(int while_training, int when_idle) {
   try {
     tsne_.set_threads(while_training, when_idle);
     // Applied now, not only at the next snapshot: the user may change it while nothing runs.
-    tsne_.take(*snapshot_);
+    tsne_.follow(*snapshot_);
   } catch (const Error& e) {
     add_error("Invalid t-SNE threads", e.what());
   }
