@@ -38,12 +38,26 @@ torch::Device resolve_device(const std::string& name) {
   throw InvalidArgument("device must be auto, cpu or cuda, got '" + name + "'");
 }
 
-void run_at_background_priority() {
+namespace {
+
+void set_this_thread_nice(int nice) {
 #ifdef __linux__
   // On Linux the nice value belongs to a thread: PRIO_PROCESS with a thread id changes that one.
   const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-  (void)setpriority(PRIO_PROCESS, tid, 10);
+  (void)setpriority(PRIO_PROCESS, tid, nice);
+#else
+  (void)nice;
 #endif
+}
+
+}  // namespace
+
+void run_at_background_priority() {
+  set_this_thread_nice(10);
+}
+
+void run_at_lowest_priority() {
+  set_this_thread_nice(19);
 }
 
 }  // namespace xdd

@@ -19,5 +19,8 @@ torch::Device resolve_device(const std::string& name);
 // scheduling priority (nice 10). The app's training and t-SNE workers call it first thing, so the
 // UI thread gets a core whenever it has a frame to draw. Best effort: a refusal changes nothing.
 void run_at_background_priority();
+// The lowest priority (nice 19), for work about a finished run (its t-SNE layouts): a run the user
+// started since then trains first.
+void run_at_lowest_priority();
 
 }  // namespace xdd

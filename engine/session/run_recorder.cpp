@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/compute.h"
 #include "pipeline/finished_run.h"
 #include "pipeline/run_outputs.h"
 #include "store/timestamps.h"
@@ -68,6 +69,9 @@ bool RunRecorder::wait_until_idle(std::chrono::milliseconds timeout) const {
 }
 
 void RunRecorder::worker_loop() {
+  // The layouts of a finished run take a minute of CPU; a run started since (a beta click) comes
+  // first.
+  run_at_lowest_priority();
   while (std::optional<FinishedRun> run = runs_.take()) {
     std::string error;
     try {

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# How long a beta change takes in the app, GAN cached, every live panel on: the app starts the
+# default run (held-out 8, beta 1) at once under Xvfb, then beta 2 as soon as it has finished
+# (--betas 1,2, what a click on the beta slider does once a run is done), and records both in a
+# scratch run store. The second run's seconds (metrics of the run store: total, re-training, and
+# the information plane's and the live scoring's share of it) are the beta click's answer time.
+# Stop other work first: this measures the app's own use of the cores.
+#
+# Usage: scripts/bench/app_beta.sh [--data DIR] [--holdout D] [--timeout SECONDS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+data=$root/data/mnist
+holdout=8
+limit=900
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) data=$2; shift 2 ;;
+    --holdout) holdout=$2; shift 2 ;;
+    --timeout) limit=$2; shift 2 ;;
+    *) echo "app_beta.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+work=$(mktemp -d)
+trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
+store=$work/runs.db
+
+xvfb-run -a -s "-screen 0 1600x1000x24" "$root/build/app/gui/xdd-studio" --data "$data" \
+  --holdout "$holdout" --autostart --betas 1,2 --frames 1000000 --store "$store" \
+  >"$work/log" 2>&1 &
+app=$!
+done_runs() { sqlite3 "$store" "select count(*) from runs where status = 'done'" 2>/dev/null || echo 0; }
+for ((waited = 0; waited < limit; waited += 2)); do
+  [ "$(done_runs)" = 2 ] && break
+  kill -0 "$app" 2>/dev/null || { echo "app_beta.sh: the app ended early:" >&2; tail -5 "$work/log" >&2; exit 1; }
+  sleep 2
+done
+[ "$(done_runs)" = 2 ] || { echo "app_beta.sh: the two runs did not finish in $limit s" >&2; exit 1; }
+sqlite3 -separator ' ' "$store" "select beta, seconds_json from runs order by id" | /usr/bin/python3 -c '
+import json, sys
+for line in sys.stdin:
+    beta, seconds = line.split(" ", 1)
+    s = json.loads(seconds)
+    total, retrain, plane, live = s["total"], s["retrain"], s["info_plane"], s["live_scoring"]
+    print("beta %g: total %.1f s, re-training %.1f s (steps %.1f s, information plane %.1f s, "
+          "live scoring %.1f s)" % (float(beta), total, retrain, retrain - plane - live, plane, live))'
