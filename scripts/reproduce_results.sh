@@ -63,8 +63,8 @@ digits() {
   echo "== ten-digit study: held-out $HOLDOUTS, ${#METHODS[@]} methods, $REPS seeds"
   sweep "$store" "$OUT/digits" --data "$DATA" --holdouts "$HOLDOUTS" --reps "$REPS"
   "$XDD" --store "$store" figure fig1 --method xdd --width 900 --height 380 \
-    --out "$FIGURES/fig1_digits_fast5.png"
-  "$XDD" --store "$store" figure fig1 --width 1200 --height 450 --out "$FIGURES/fig1_baselines_all.png"
+    --out "$FIGURES/fig1_xdd_loo_fast5.png"
+  "$XDD" --store "$store" figure fig1 --width 1200 --height 450 --out "$FIGURES/fig1_loo_every_method.png"
   table digits_change change --store "$store"
   table digits_change_nearest change --store "$store" --score nearest
   table digits_change_bn_only change --store "$store" --method bn_only
