@@ -21,10 +21,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 work=$(mktemp -d)
-trap 'kill "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
+# The app runs in a process group of its own (xvfb-run starts it as a grandchild, and killing
+# xvfb-run alone leaves the app and Xvfb running): the whole group goes at the end.
+trap 'kill -- "-$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 store=$work/runs.db
 
-xvfb-run -a -s "-screen 0 1600x1000x24" "$root/build/app/gui/xdd-studio" --data "$data" \
+setsid xvfb-run -a -s "-screen 0 1600x1000x24" "$root/build/app/gui/xdd-studio" --data "$data" \
   --holdout "$holdout" --autostart --betas 1,2 --frames 1000000 --store "$store" \
   >"$work/log" 2>&1 &
 app=$!
