@@ -124,16 +124,16 @@ void write_run_outputs(const RunOutcome& o, const std::filesystem::path& out_dir
 
 namespace {
 
-// Rows of `z` ([rows, dim] float) appended to `m`.
 // The test rows, then the labeled rows, as one float32 tensor: a view of the pipeline's own
 // memory when it embedded both sets into one tensor (pipeline/embedding.h), else a concatenation.
-// The view lives as long as `e`'s tensors.
+// The view keeps both tensors alive.
 torch::Tensor test_then_labeled(const EmbeddingUpdate& e) {
   const torch::Tensor test = e.z_test.to(torch::kCPU, torch::kFloat).contiguous();
   const torch::Tensor labeled = e.z_labeled.to(torch::kCPU, torch::kFloat).contiguous();
   if (labeled.numel() > 0 && labeled.data_ptr<float>() == test.data_ptr<float>() + test.numel()) {
-    return torch::from_blob(test.data_ptr<float>(), {test.size(0) + labeled.size(0), test.size(1)},
-                            torch::kFloat);
+    return torch::from_blob(
+        test.data_ptr<float>(), {test.size(0) + labeled.size(0), test.size(1)},
+        [test, labeled](void*) {}, torch::kFloat);
   }
   return torch::cat({test, labeled});
 }
