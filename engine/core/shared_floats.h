@@ -2,8 +2,8 @@
 // A read-only array of floats that several readers share without copying. It points into memory
 // that an owner keeps alive: a std::vector it adopted, or (snapshot_conversions.h) the storage of
 // a tensor, type-erased so that this header and its readers need no LibTorch. The app's test
-// embeddings (10,000 x 3136 floats, 125 MB each) are read by the snapshot, the live t-SNE and the
-// run recorder; this is what lets them hold one copy between them.
+// embeddings (10,000 x 3136 floats, 125 MB each) reach the live t-SNE this way while the run
+// recorder keeps the same tensors: one copy between them.
 #include <cstddef>
 #include <memory>
 #include <utility>

@@ -78,8 +78,7 @@ SubspacePca::SubspacePca(SubspacePcaOptions options) : options_(options) {
 }
 
 PointMatrix SubspacePca::project(const PointMatrix& points) {
-  check_points(points, "PCA input");
-  return project(view_of(points));
+  return project(sized_view(points, "PCA input"));
 }
 
 PointMatrix SubspacePca::project(const PointView& points) {

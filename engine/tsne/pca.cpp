@@ -94,8 +94,7 @@ void fix_signs(std::vector<float>& scores, std::int64_t n, int c) {
 }  // namespace
 
 PointMatrix pca_project(const PointMatrix& points, int components, int threads) {
-  check_points(points, "PCA input");
-  return pca_project(view_of(points), components, threads);
+  return pca_project(sized_view(points, "PCA input"), components, threads);
 }
 
 PointMatrix pca_project(const PointView& points, int components, int threads) {

@@ -14,15 +14,18 @@ PointMatrix copy_of(const PointView& points) {
   return copy;
 }
 
-void check_points(const PointMatrix& points, const std::string& what) {
-  // The size first: the view's checks read rows * cols values.
+PointView sized_view(const PointMatrix& points, const std::string& what) {
   const bool has_shape = points.rows > 0 && points.cols > 0;
   if (has_shape && static_cast<std::int64_t>(points.values.size()) != points.rows * points.cols) {
     throw DataError(what + ": holds " + std::to_string(points.values.size()) +
                     " values, expected " + std::to_string(points.rows) + " x " +
                     std::to_string(points.cols));
   }
-  check_points(view_of(points), what);
+  return view_of(points);
+}
+
+void check_points(const PointMatrix& points, const std::string& what) {
+  check_points(sized_view(points, what), what);
 }
 
 void check_points(const PointView& points, const std::string& what) {

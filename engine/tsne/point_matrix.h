@@ -30,6 +30,11 @@ inline PointView view_of(const PointMatrix& points) {
   return {points.rows, points.cols, points.values.data()};
 }
 
+// The view of `points` once their values are rows * cols in number (DataError naming `what`
+// otherwise): what a reader of views checks first, as the view's own checks read that many values.
+// Does not look at the values.
+PointView sized_view(const PointMatrix& points, const std::string& what);
+
 // A matrix that owns a copy of the viewed points.
 PointMatrix copy_of(const PointView& points);
 
