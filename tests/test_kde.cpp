@@ -145,3 +145,16 @@ TEST(Kde, NearestNeighbourScoreIsTheSmallBandwidthLimit) {
   EXPECT_THROW(xdd::nearest_neighbour_scores(torch::zeros({2, 3}), reference()),
                xdd::InvalidArgument);
 }
+
+TEST(Kde, BothScoresInOnePassEqualTheScoresComputedApart) {
+  // More query rows than one chunk (1,048,576 / 64 = 16,384 rows), float32 as embeddings are.
+  torch::manual_seed(3);
+  const torch::Tensor query = torch::randn({20000, 64});
+  const torch::Tensor ref = torch::randn({90, 64});
+  const xdd::TestScores both = xdd::kde_and_nearest_scores(query, ref, 7.5);
+  EXPECT_TRUE(torch::equal(both.kde, xdd::kde_scores(query, ref, 7.5)));
+  EXPECT_TRUE(torch::equal(both.nearest, xdd::nearest_neighbour_scores(query, ref)));
+  EXPECT_THROW(xdd::kde_and_nearest_scores(query, ref, 0.0), xdd::InvalidArgument);
+  EXPECT_THROW(xdd::kde_and_nearest_scores(query, torch::randn({90, 3}), 1.0),
+               xdd::InvalidArgument);
+}

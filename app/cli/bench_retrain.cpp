@@ -3,12 +3,10 @@
 // does not depend on pixel values), with the discriminator's FLOP count for the step.
 #include "cli/bench_retrain.h"
 
-#include <iostream>
-#include <map>
-#include <vector>
+#include <cstdio>
 
+#include "cli/phase_times.h"
 #include "core/compute.h"
-#include "core/stopwatch.h"
 #include "losses/info_plane.h"
 #include "losses/loss_factory.h"
 #include "models/discriminator.h"
@@ -16,52 +14,6 @@
 #include "pipeline/embedding.h"
 
 namespace xdd::cli {
-namespace {
-
-// Milliseconds per call of each named phase, in the order first timed.
-class PhaseTimes {
- public:
-  template <typename F>
-  auto time(const std::string& phase, F&& work) {
-    const auto start = SteadyClock::now();
-    if constexpr (std::is_void_v<decltype(work())>) {
-      work();
-      add(phase, seconds_since(start));
-    } else {
-      auto result = work();
-      add(phase, seconds_since(start));
-      return result;
-    }
-  }
-  void print(const std::string& title, int calls) const {
-    double total = 0;
-    for (const auto& [name, s] : order_) total += s;
-    std::cout << title << " (ms per call, " << calls << " calls)\n";
-    for (const auto& [name, s] : order_) {
-      std::printf("  %-28s %8.2f  %5.1f %%\n", name.c_str(), 1e3 * s / calls, 100 * s / total);
-    }
-    std::printf("  %-28s %8.2f\n", "total", 1e3 * total / calls);
-  }
-  double total_seconds() const {
-    double total = 0;
-    for (const auto& [name, s] : order_) total += s;
-    return total;
-  }
-
- private:
-  void add(const std::string& phase, double seconds) {
-    for (auto& [name, s] : order_) {
-      if (name == phase) {
-        s += seconds;
-        return;
-      }
-    }
-    order_.emplace_back(phase, seconds);
-  }
-  std::vector<std::pair<std::string, double>> order_;
-};
-
-}  // namespace
 
 void bench_retrain(const RetrainBenchArgs& a) {
   const int threads = set_compute_threads(a.threads);

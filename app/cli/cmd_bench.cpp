@@ -3,6 +3,8 @@
 //   xdd bench pretrain --preset paper --batches 30 --threads 2   images/s of full GAN steps
 //   xdd bench sgemm --size 2048 --threads 2                       GFLOP/s of torch::mm
 //   xdd bench retrain --method xdd --threads 2                    a re-training step by phase
+//   xdd bench scoring --threads 2                                 a scoring of the test set by
+//   phase
 #include <sys/resource.h>
 
 #include <chrono>
@@ -13,6 +15,7 @@
 
 #include "cli/bench_publish.h"
 #include "cli/bench_retrain.h"
+#include "cli/bench_scoring.h"
 #include "cli/commands.h"
 #include "cli/validators.h"
 #include "core/compute.h"
@@ -147,6 +150,17 @@ void register_bench_command(CLI::App& app) {
   retrain->add_option("--threads", retrain_args->threads, "LibTorch threads (0 = all cores)")
       ->check(non_negative());
   retrain->callback([retrain_args] { bench_retrain(*retrain_args); });
+
+  auto scoring_args = std::make_shared<ScoringBenchArgs>();
+  auto* scoring = bench->add_subcommand(
+      "scoring", "Milliseconds per phase of scoring one embedding of the test set");
+  scoring->add_option("--repeats", scoring_args->repeats, "Timed scorings")
+      ->check(CLI::Range(1, 1000));
+  scoring->add_option("--test-images", scoring_args->test_images, "Test images embedded and scored")
+      ->check(CLI::Range(2, 100000));
+  scoring->add_option("--threads", scoring_args->threads, "LibTorch threads (0 = all cores)")
+      ->check(non_negative());
+  scoring->callback([scoring_args] { bench_scoring(*scoring_args); });
 
   auto publish_steps = std::make_shared<int64_t>(10000);
   auto* publish = bench->add_subcommand(

@@ -43,8 +43,9 @@ Scored score_embedding(Discriminator d, const Dataset& test, const Dataset& labe
   s.update.labels = test.labels;
   s.update.labeled_labels = labeled.labels;
   s.bandwidth = bandwidth > 0 ? bandwidth : median_pairwise_distance(s.update.z_labeled);
-  s.update.scores = kde_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
-  s.nearest = nearest_neighbour_scores(s.update.z_test, s.update.z_labeled);
+  TestScores scores = kde_and_nearest_scores(s.update.z_test, s.update.z_labeled, s.bandwidth);
+  s.update.scores = std::move(scores.kde);
+  s.nearest = std::move(scores.nearest);
   s.update.entanglement = test_entanglement(s.update.z_test, s.update.labels);
   return s;
 }

@@ -86,16 +86,22 @@ void check_query_and_reference(const torch::Tensor& query, const torch::Tensor& 
   check_finite(reference, (who + ": reference").c_str());
 }
 
-// One value per query row, reduce(d2) of its squared distances d2 [chunk, M] to the reference rows,
-// a chunk of rows at a time. Returns a CPU float64 [Q].
-torch::Tensor reduce_distance_rows(
-    const torch::Tensor& query, const torch::Tensor& reference,
-    const std::function<torch::Tensor(const torch::Tensor&)>& reduce) {
+using RowReduction = std::function<torch::Tensor(const torch::Tensor&)>;
+
+// One value per query row for each reduction of its squared distances d2 [chunk, M] to the
+// reference rows, a chunk of rows at a time: every reduction reads the same chunk of distances.
+// Returns one CPU float64 [Q] per reduction.
+std::vector<torch::Tensor> reduce_distance_rows(const torch::Tensor& query,
+                                                const torch::Tensor& reference,
+                                                const std::vector<RowReduction>& reductions) {
   torch::NoGradGuard no_grad;
   const int64_t q = query.size(0);
   const torch::Tensor ref = reference.detach().to(torch::kFloat64);
   const torch::Tensor ref_sq = ref.pow(2).sum(1);  // [M]
-  torch::Tensor out = torch::empty({q}, torch::dtype(torch::kFloat64));
+  std::vector<torch::Tensor> out;
+  for (size_t i = 0; i < reductions.size(); ++i) {
+    out.push_back(torch::empty({q}, torch::dtype(torch::kFloat64)));
+  }
   const int64_t step = chunk_rows(query.size(1));
   for (int64_t start = 0; start < q; start += step) {
     const int64_t end = std::min(q, start + step);
@@ -104,31 +110,53 @@ torch::Tensor reduce_distance_rows(
     // the kernel's scale, and clamping removes the tiny negative values it can leave.
     const torch::Tensor d2 =
         (x.pow(2).sum(1, true) + ref_sq.unsqueeze(0) - 2.0 * x.matmul(ref.t())).clamp_min_(0.0);
-    out.slice(0, start, end).copy_(reduce(d2).to(torch::kCPU));
+    for (size_t i = 0; i < reductions.size(); ++i) {
+      out[i].slice(0, start, end).copy_(reductions[i](d2).to(torch::kCPU));
+    }
   }
   return out;
+}
+
+void check_bandwidth(double bandwidth) {
+  if (!(bandwidth > 0) || !std::isfinite(bandwidth)) {
+    throw InvalidArgument("KDE bandwidth must be a finite number > 0, got " +
+                          std::to_string(bandwidth));
+  }
+}
+
+RowReduction kde_of(const torch::Tensor& reference, double bandwidth) {
+  const double log_m = std::log(static_cast<double>(reference.size(0)));
+  const double inv_two_h2 = 1.0 / (2.0 * bandwidth * bandwidth);
+  return [log_m, inv_two_h2](const torch::Tensor& d2) {
+    return log_m - torch::logsumexp(d2 * -inv_two_h2, 1);
+  };
+}
+
+torch::Tensor nearest_of(const torch::Tensor& d2) {
+  return std::get<0>(d2.min(1)).sqrt();
 }
 
 }  // namespace
 
 torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& reference,
                          double bandwidth) {
-  if (!(bandwidth > 0) || !std::isfinite(bandwidth)) {
-    throw InvalidArgument("KDE bandwidth must be a finite number > 0, got " +
-                          std::to_string(bandwidth));
-  }
+  check_bandwidth(bandwidth);
   check_query_and_reference(query, reference, "kde_scores");
-  const double log_m = std::log(static_cast<double>(reference.size(0)));
-  const double inv_two_h2 = 1.0 / (2.0 * bandwidth * bandwidth);
-  return reduce_distance_rows(query, reference, [&](const torch::Tensor& d2) {
-    return log_m - torch::logsumexp(d2 * -inv_two_h2, 1);
-  });
+  return reduce_distance_rows(query, reference, {kde_of(reference, bandwidth)})[0];
 }
 
 torch::Tensor nearest_neighbour_scores(const torch::Tensor& query, const torch::Tensor& reference) {
   check_query_and_reference(query, reference, "nearest_neighbour_scores");
-  return reduce_distance_rows(
-      query, reference, [](const torch::Tensor& d2) { return std::get<0>(d2.min(1)).sqrt(); });
+  return reduce_distance_rows(query, reference, {nearest_of})[0];
+}
+
+TestScores kde_and_nearest_scores(const torch::Tensor& query, const torch::Tensor& reference,
+                                  double bandwidth) {
+  check_bandwidth(bandwidth);
+  check_query_and_reference(query, reference, "kde_and_nearest_scores");
+  std::vector<torch::Tensor> both =
+      reduce_distance_rows(query, reference, {kde_of(reference, bandwidth), nearest_of});
+  return {std::move(both[0]), std::move(both[1])};
 }
 
 }  // namespace xdd

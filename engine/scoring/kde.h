@@ -23,4 +23,13 @@ torch::Tensor kde_scores(const torch::Tensor& query, const torch::Tensor& refere
 // float64 [Q], higher = more anomalous). The same checks as kde_scores.
 torch::Tensor nearest_neighbour_scores(const torch::Tensor& query, const torch::Tensor& reference);
 
+// Both scores from one pass over the distances (what a run records for every embedding it scores):
+// equal to kde_scores and nearest_neighbour_scores called apart, at half the cost.
+struct TestScores {
+  torch::Tensor kde;
+  torch::Tensor nearest;
+};
+TestScores kde_and_nearest_scores(const torch::Tensor& query, const torch::Tensor& reference,
+                                  double bandwidth);
+
 }  // namespace xdd
