@@ -2,8 +2,10 @@
 #include "core/mailbox.h"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -55,12 +57,17 @@ TEST(Mailbox, IdleOnlyWhenNothingWaitsAndNothingIsHandled) {
   EXPECT_TRUE(box.wait_until_idle(0ms));
 }
 
-// A background worker takes what another thread posts, and returns once the box is closed.
+// A background worker takes what another thread posts, and returns once the box is closed; it
+// carries its name (cut to the 15 characters Linux keeps).
 TEST(Mailbox, AWorkerThreadHandlesEveryPostThenStops) {
   Mailbox<int> box(MailboxPolicy::kEvery);
   long sum = 0;
+  std::string name;
   {
-    BackgroundThread worker([&] {
+    BackgroundThread worker("test-mailbox-worker", [&] {
+      char buffer[32] = {};
+      pthread_getname_np(pthread_self(), buffer, sizeof buffer);
+      name = buffer;
       while (auto item = box.take()) {
         sum += *item;
         box.done();
@@ -71,6 +78,7 @@ TEST(Mailbox, AWorkerThreadHandlesEveryPostThenStops) {
     box.close();
   }  // joined here
   EXPECT_EQ(sum, 500500);
+  EXPECT_EQ(name, "test-mailbox-wo");
 }
 
 }  // namespace

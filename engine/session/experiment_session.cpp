@@ -33,7 +33,7 @@ ExperimentSession::ExperimentSession(std::function<void()> on_publish,
       on_run_finished_(std::move(on_run_finished)),
       on_embedding_(std::move(on_embedding)),
       current_(std::make_shared<const Snapshot>()),
-      worker_([this] { worker_loop(); }) {}
+      worker_("xdd-training", [this] { worker_loop(); }) {}
 
 ExperimentSession::~ExperimentSession() {
   {

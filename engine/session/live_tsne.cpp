@@ -241,7 +241,7 @@ LiveTsne::LiveTsne(LiveTsneOptions options, std::function<void()> on_publish)
   SubspacePca check(options_.pca);  // InvalidArgument for bad PCA options, here and not later
   threads_ = threads_for(options_.params);
   status_.threads = threads_;
-  worker_.emplace([this] { worker_main(); });
+  worker_.emplace("xdd-live-tsne", [this] { worker_main(); });
 }
 
 LiveTsne::~LiveTsne() {

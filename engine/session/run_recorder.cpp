@@ -36,7 +36,7 @@ RecorderOptions with_a_thread_at_least(RecorderOptions options) {
 RunRecorder::RunRecorder(RecorderOptions options, std::function<void()> on_change)
     : on_change_(std::move(on_change)),
       options_(with_a_thread_at_least(std::move(options))),
-      worker_([this] { worker_loop(); }) {}
+      worker_("xdd-recorder", [this] { worker_loop(); }) {}
 
 RunRecorder::~RunRecorder() {
   runs_.close();  // the worker writes what is queued, then returns
