@@ -7,7 +7,9 @@
   scripts/results_tables.py ablation --store DB [--method xdd] [--score kde|nearest]
 
 `digits`: one row per held-out digit, one column per method (the pre-trained embedding first), and
-the mean over the digits.
+the mean over the digits. Each method's column reads the seeds that every digit has for it, so a
+sweep still running (some digits with more seeds than others) gives comparable rows; `n` is the
+largest number of seeds of a column.
 `--metric entanglement`: the class entanglement of the test embedding at the median temperature
 (metrics.json "entanglement"); `entanglement_min`: at its minimising temperature ("entanglement_min").
 Runs recorded before a readout existed have none and are left out.
@@ -86,8 +88,18 @@ def after_value(run, name, after_kind):
     return entanglement(run, name, "after") if is_entanglement(name) else metric(run, after_kind, name)
 
 
+def with_complete_seeds(runs):
+    """The runs of each method whose seed that method has for every held-out digit it was run on."""
+    seeds = defaultdict(lambda: defaultdict(set))
+    for r in runs:
+        seeds[r["method"]][r["holdout"]].add(r["seed"])
+    complete = {m: set.intersection(*per_digit.values()) for m, per_digit in seeds.items()}
+    return [r for r in runs if r["seed"] in complete[r["method"]]]
+
+
 def digits_table(runs, name, score):
     before_kind, after_kind = SCORE_KINDS[score]
+    runs = with_complete_seeds(runs)
     methods = [m for m in METHODS if any(r["method"] == m for r in runs)]
     before, after, chance, seeds = defaultdict(dict), defaultdict(lambda: defaultdict(list)), {}, defaultdict(set)
     for r in runs:

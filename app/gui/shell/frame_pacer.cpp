@@ -9,14 +9,18 @@
 namespace xdd {
 namespace {
 
-constexpr auto kFramePeriod = std::chrono::microseconds(16667);
+constexpr auto kInteractivePeriod = std::chrono::microseconds(16667);  // 60 Hz
+constexpr auto kProgressPeriod = std::chrono::microseconds(33333);     // 30 Hz
+constexpr double kInteractiveSeconds = 1.0;
 constexpr double kIdleTimeoutSeconds = 5.0;
 
 }  // namespace
 
-void FramePacer::wait(bool continuous) {
-  // Never start frames faster than 60 per second: training needs the cores more than we do.
-  std::this_thread::sleep_until(frame_start_ + kFramePeriod);
+void FramePacer::wait(bool continuous, double seconds_since_input) {
+  // Training needs the cores more than we do: never faster than the pace the moment calls for.
+  const bool interactive = seconds_since_input < kInteractiveSeconds;
+  std::this_thread::sleep_until(frame_start_ +
+                                (interactive ? kInteractivePeriod : kProgressPeriod));
   if (continuous || extra_frames_ > 0) {
     if (extra_frames_ > 0) --extra_frames_;
     glfwPollEvents();

@@ -27,6 +27,15 @@ GlWindow::GlWindow(int width, int height, const std::string& title) {
   // wait for the display.
   glfwSwapInterval(0);
 
+  // Input callbacks before ImGui's: its GLFW backend calls the ones it finds installed, so both
+  // see every event. (ImGui 1.86 polls the cursor position and installs no callback for it.)
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
+  glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { note_input(w); });
+  glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
+  glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { note_input(w); });
+  glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { note_input(w); });
+
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is a fixed tiling; nothing to remember
@@ -40,6 +49,15 @@ GlWindow::~GlWindow() {
   ImGui::DestroyContext();
   glfwDestroyWindow(window_);
   glfwTerminate();
+}
+
+void GlWindow::note_input(GLFWwindow* window) {
+  auto* self = static_cast<GlWindow*>(glfwGetWindowUserPointer(window));
+  if (self) self->last_input_ = std::chrono::steady_clock::now();
+}
+
+double GlWindow::seconds_since_input() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - last_input_).count();
 }
 
 void GlWindow::toggle_fullscreen() {

@@ -5,6 +5,7 @@
 // epoxy must come before GLFW so that GLFW does not pull in the system GL header.
 #include <GLFW/glfw3.h>
 
+#include <chrono>
 #include <string>
 
 namespace xdd {
@@ -35,8 +36,15 @@ class GlWindow {
   // Wakes the main loop from another thread (safe to call from any thread).
   static void wake() { glfwPostEmptyEvent(); }
 
+  // Seconds since the user last moved the mouse, clicked, scrolled or typed in the window (large
+  // before the first input). Main thread only.
+  double seconds_since_input() const;
+
  private:
+  static void note_input(GLFWwindow* window);
+
   GLFWwindow* window_ = nullptr;
+  std::chrono::steady_clock::time_point last_input_{};
   bool fullscreen_ = false;
   int saved_x_ = 0, saved_y_ = 0, saved_w_ = 0, saved_h_ = 0;  // windowed geometry to return to
 };
