@@ -9,6 +9,7 @@
 #include "core/compute.h"
 #include "losses/info_plane.h"
 #include "losses/loss_factory.h"
+#include "losses/term_gradients.h"
 #include "models/discriminator.h"
 #include "models/flop_count.h"
 #include "pipeline/embedding.h"
@@ -42,14 +43,10 @@ void bench_retrain(const RetrainBenchArgs& a) {
       return out;
     });
     const LossTerms terms = t.time("loss forward", [&] { return loss->loss(z, labels); });
-    // As Retrainer::step: each part but the total by its own pass through the loss's graph; the
-    // total's from z's gradient after the step's backward.
-    t.time("gradient norms (grad_ columns)", [&] {
-      for (const auto& [name, value] : terms.parts) {
-        if (name == "total" || !value.requires_grad()) continue;
-        torch::autograd::grad({value}, {z}, {}, true, false, true)[0].norm().item<double>();
-      }
-    });
+    // As Retrainer::step: each part but the total from its own pass through the loss's graph
+    // (for XDD's Gram terms, only as far as the Gram matrix); the total's from z's gradient after
+    // the step's backward.
+    t.time("gradient norms (grad_ columns)", [&] { return term_gradient_norms(terms, z); });
     t.time("backward", [&] {
       terms.total.backward();
       return z.grad().norm().item<double>();

@@ -26,9 +26,9 @@ XddLoss::XddLoss(const LossOptions& o)
   }
 }
 
-std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_from_gram(const torch::Tensor& z64,
-                                                                 const torch::Tensor& y) const {
+XddLoss::Terms XddLoss::terms_from_gram(const torch::Tensor& z64, const torch::Tensor& y) const {
   GramBatch b = gram_batch(z64, y, num_classes_);
+  const torch::Tensor gram = b.gram;
   if (normalized_) b = scale_normalized(b);
   // `normalized`: the noise variance is fixed on the normalised scale. `detached`: sigma^2 = the
   // batch's median pairwise squared distance, not back-propagated.
@@ -44,11 +44,10 @@ std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_from_gram(const torch::Te
   }
   const torch::Tensor r =
       relevance_ == Relevance::kBatch ? leave_one_out_relevance(b, y) : in_sample_relevance(b, y);
-  return {c, r};
+  return {c, r, gram};
 }
 
-std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_learned(const torch::Tensor& z64,
-                                                               const torch::Tensor& y) const {
+XddLoss::Terms XddLoss::terms_learned(const torch::Tensor& z64, const torch::Tensor& y) const {
   const torch::Tensor zs = normalized_ ? scale_normalized(z64) : z64;
   const double sigma2 =
       normalized_ ? (kde_ ? kFixedKernelVariance : 1.0) : median_pair_squared_distance(zs);
@@ -59,19 +58,20 @@ std::pair<torch::Tensor, torch::Tensor> XddLoss::terms_learned(const torch::Tens
       torch::ones({num_classes_}, torch::TensorOptions().dtype(torch::kBool).device(z64.device()))};
   const torch::Tensor r =
       torch::log_softmax(class_logits(zs, g), 1).gather(1, y.unsqueeze(1)).mean();
-  return {c, r};
+  return {c, r, {}};  // the learned means are parameters: the terms are not functions of G alone
 }
 
 LossTerms XddLoss::loss(const torch::Tensor& z, const torch::Tensor& y) {
   check_labeled_batch(z, y, num_classes_, "xdd loss", 2);
   if (relevance_ == Relevance::kLearned) check_width(z, dim_, "xdd loss");
   const torch::Tensor z64 = z.to(torch::kDouble);
-  const auto [c, r] =
+  const auto [c, r, gram] =
       relevance_ == Relevance::kLearned ? terms_learned(z64, y) : terms_from_gram(z64, y);
   const torch::Tensor total = c - beta_ * r;
 
   const auto out = [&](const torch::Tensor& t) { return t.to(z.scalar_type()); };
-  return {out(total), {{"compression", out(c)}, {"relevance", out(r)}, {"total", out(total)}}};
+  return {
+      out(total), {{"compression", out(c)}, {"relevance", out(r)}, {"total", out(total)}}, gram};
 }
 
 torch::Tensor XddLoss::own_score(const torch::Tensor& z_test, const torch::Tensor& z_labeled,

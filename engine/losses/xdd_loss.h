@@ -31,12 +31,14 @@ class XddLoss : public EmbeddingLoss {
   double beta() const { return beta_; }
 
  private:
+  struct Terms {
+    torch::Tensor compression, relevance;
+    torch::Tensor gram;  // what both depend on z through (LossTerms::gram); undefined for learned
+  };
   // Every mode but `learned` computes both terms from the batch's Gram matrix (gram_terms.h).
-  std::pair<torch::Tensor, torch::Tensor> terms_from_gram(const torch::Tensor& z64,
-                                                          const torch::Tensor& y) const;
+  Terms terms_from_gram(const torch::Tensor& z64, const torch::Tensor& y) const;
   // `learned`: the class parameters live in the embedding space, so the terms use z itself.
-  std::pair<torch::Tensor, torch::Tensor> terms_learned(const torch::Tensor& z64,
-                                                        const torch::Tensor& y) const;
+  Terms terms_learned(const torch::Tensor& z64, const torch::Tensor& y) const;
 
   double beta_;
   bool kde_;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "losses/term_gradients.h"
 #include "training/training_fault.h"
 #include "training/training_state.h"
 
@@ -33,24 +34,6 @@ RetrainStepReport report_of(const LossTerms& terms, const std::vector<double>& g
   for (size_t i = 0; i < terms.parts.size(); ++i)
     report.terms.emplace_back("grad_" + terms.parts[i].first, gradient_norms[i]);
   return report;
-}
-
-// ||d part / d z|| for each part but "total": the gradient each term sends into the embedding,
-// through the loss's graph only (not back through f). A term that does not depend on z reads 0.
-// The total's is read from z.grad() after the step's own backward pass (-1 here until then).
-std::vector<double> gradient_norms(const LossTerms& terms, const torch::Tensor& z) {
-  std::vector<double> norms;
-  for (const auto& [name, value] : terms.parts) {
-    double norm = name == "total" ? -1.0 : 0.0;
-    if (name != "total" && z.requires_grad() && value.requires_grad()) {
-      const torch::Tensor g =
-          torch::autograd::grad({value}, {z}, {}, /*retain_graph=*/true,
-                                /*create_graph=*/false, /*allow_unused=*/true)[0];
-      if (g.defined()) norm = g.norm().item<double>();
-    }
-    norms.push_back(norm);
-  }
-  return norms;
 }
 
 }  // namespace
@@ -139,7 +122,7 @@ RetrainStepReport Retrainer::step() {
       terms.total = fault_.poisoned(terms.total);
     }
     check_finite(terms, step);
-    std::vector<double> norms = gradient_norms(terms, z);
+    std::vector<double> norms = term_gradient_norms(terms, z);
     terms.total.backward();
     for (double& norm : norms) {
       if (norm < 0.0) norm = z.grad().defined() ? z.grad().norm().item<double>() : 0.0;
