@@ -4,11 +4,13 @@
 
 #include <fstream>
 
+#include "pipeline/finished_run.h"
 #include "session/experiment_session.h"
 #include "session/run_recorder.h"
 #include "store/run_artifacts.h"
 #include "store/run_store.h"
 #include "test_support.h"
+#include "tsne/tsne_params.h"
 
 using namespace std::chrono_literals;
 
@@ -106,4 +108,37 @@ TEST(RunRecorder, AStoreThatCannotBeOpenedIsReportedNotThrown) {
   EXPECT_EQ(st.recorded, 0u);
   EXPECT_EQ(st.failed, 1u);
   EXPECT_NE(st.last_error.find(blocker.string()), std::string::npos) << st.last_error;
+}
+
+TEST(RunRecorder, APausedRecorderWaitsAndResumesWhereItStopped) {
+  xdd::test::ScratchDir scratch;
+  const fs::path db = scratch.path() / "store" / "runs.db";
+  xdd::RunRecorder recorder({db, scratch.path() / "runs", true, 1});
+  xdd::FinishedRun finished;
+  {
+    xdd::ExperimentSession session({}, [&](xdd::FinishedRun run) { finished = std::move(run); });
+    session.start(tiny(scratch.path() / "cache"));
+    ASSERT_TRUE(session.wait_until_idle(120s));
+    ASSERT_EQ(session.snapshot()->status, xdd::SessionStatus::kDone) << session.snapshot()->error;
+  }
+  // The layouts reach their pause point every few iterations, where a paused recorder holds.
+  int pause_points = 0;
+  xdd::write_run_folder(finished, scratch.path() / "direct", {true, 1, [&] { ++pause_points; }});
+  EXPECT_GE(pause_points, 2 * 1000 / xdd::TsneParams().kl_every);
+  recorder.set_paused(true);
+  recorder.record(finished);
+  EXPECT_FALSE(recorder.wait_until_idle(1500ms));  // held before it starts
+  EXPECT_EQ(recorder.status().recorded, 0u);
+  EXPECT_EQ(recorder.status().queued, 1u);
+  recorder.set_paused(false);
+  ASSERT_TRUE(recorder.wait_until_idle(120s));
+  EXPECT_EQ(recorder.status().recorded, 1u);
+  EXPECT_TRUE(fs::exists(recorder.status().last_folder / "layout_after.csv"));
+  // Paused again with a run queued, the destructor still finishes it (the app's exit).
+  {
+    xdd::RunRecorder closing({db, scratch.path() / "runs", true, 1});
+    closing.set_paused(true);
+    closing.record(finished);
+  }
+  EXPECT_EQ(xdd::store::RunStore(db).list().size(), 2u);
 }

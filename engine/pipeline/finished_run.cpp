@@ -17,8 +17,10 @@ RunFolderLayouts write_run_folder(const FinishedRun& run, const fs::path& dir,
   write_run_outputs(run.outcome, dir);
   RunFolderLayouts layouts;
   if (options.layouts && run.before.z_test.defined() && run.after.z_test.defined()) {
-    layouts.kl_before = write_run_layout(run.before, dir / "layout_before.csv", options.threads);
-    layouts.kl_after = write_run_layout(run.after, dir / "layout_after.csv", options.threads);
+    layouts.kl_before = write_run_layout(run.before, dir / "layout_before.csv", options.threads,
+                                         options.pause_point);
+    layouts.kl_after =
+        write_run_layout(run.after, dir / "layout_after.csv", options.threads, options.pause_point);
     layouts.written = true;
   } else {
     // A previous run into this folder may have left layouts that no longer match its scores.

@@ -5,6 +5,7 @@
 // store.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 
 #include "pipeline/experiment.h"
 #include "pipeline/observer.h"
@@ -24,6 +25,9 @@ struct FinishedRun {
 struct RunFolderOptions {
   bool layouts = true;  // write the two layouts; false removes stale ones a re-run left behind
   int threads = 1;      // t-SNE threads for the layouts
+  // Called every few t-SNE iterations of the layouts; it may block (the app's recorder waits there
+  // while a run trains).
+  std::function<void()> pause_point{};
 };
 
 struct RunFolderLayouts {

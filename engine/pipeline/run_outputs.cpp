@@ -141,23 +141,31 @@ torch::Tensor test_then_labeled(const EmbeddingUpdate& e) {
 }  // namespace
 
 double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem::path& file,
-                        int threads) {
+                        int threads, const std::function<void()>& pause_point) {
   if (!embedding.z_test.defined() || !embedding.z_labeled.defined() ||
       embedding.z_test.dim() != 2 || embedding.z_labeled.size(1) != embedding.z_test.size(1)) {
     throw InvalidArgument("t-SNE layout of the " + std::string(stage_name(embedding.stage)) +
                           " embedding: test and labeled embeddings are missing or differ in width");
   }
+  const auto pause = [&] {
+    if (pause_point) pause_point();
+  };
   const torch::Tensor rows = test_then_labeled(embedding);
   const PointView embedded{rows.size(0), rows.size(1), rows.data_ptr<float>()};
   TsneParams params;
   params.threads = threads;
+  pause();  // before each phase that cannot stop midway (PCA, neighbours), and every 50 iterations
   const PointMatrix points = params.pca_dims > 0 && params.pca_dims < embedded.cols
                                  ? pca_project(embedded, params.pca_dims, params.threads)
                                  : copy_of(embedded);
+  pause();
   Affinities affinities = Affinities::compute(points, params);
   TsneEmbedding tsne(std::move(affinities),
                      pca_init(points, params.init_std, params.seed, params.threads), params);
-  optimize_standard(tsne, 1000);
+  optimize_standard(tsne, 1000, [&](int, double, const std::vector<float>&) {
+    pause();
+    return true;
+  });
   const std::vector<float>& xy = tsne.layout();
 
   const torch::Tensor test_labels = embedding.labels.to(torch::kLong).contiguous();

@@ -14,6 +14,7 @@
 //                 (write_run_layouts)
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -35,8 +36,9 @@ void write_run_outputs(const RunOutcome& outcome, const std::filesystem::path& o
 
 // Lays out one embedding (test images, then the labeled examples) with the engine's Barnes-Hut
 // t-SNE at SPEC §6's defaults (PCA to 50, perplexity 30, theta 0.5, 1000 iterations, fixed seed)
-// and writes it atomically as `file`. Returns the final KL divergence.
+// and writes it atomically as `file`. Returns the final KL divergence. `pause_point`, when set, is
+// called every params.kl_every iterations and may block.
 double write_run_layout(const EmbeddingUpdate& embedding, const std::filesystem::path& file,
-                        int threads);
+                        int threads, const std::function<void()>& pause_point = {});
 
 }  // namespace xdd

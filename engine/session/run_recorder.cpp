@@ -39,6 +39,11 @@ RunRecorder::RunRecorder(RecorderOptions options, std::function<void()> on_chang
       worker_("xdd-recorder", [this] { worker_loop(); }) {}
 
 RunRecorder::~RunRecorder() {
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  set_paused(false);
   runs_.close();  // the worker writes what is queued, then returns
   worker_.join();
 }
@@ -46,6 +51,27 @@ RunRecorder::~RunRecorder() {
 void RunRecorder::record(FinishedRun run) {
   std::lock_guard lock(mutex_);
   if (runs_.post(std::move(run))) ++status_.queued;
+}
+
+void RunRecorder::set_paused(bool paused) {
+  {
+    std::lock_guard lock(mutex_);
+    if (paused_ == paused) return;
+    paused_ = paused;
+    if (!paused) resumed_at_ = std::chrono::steady_clock::now();
+  }
+  if (!paused) resumed_.notify_all();
+}
+
+void RunRecorder::wait_while_paused() {
+  constexpr auto kGrace = std::chrono::seconds(1);
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    resumed_.wait(lock, [this] { return !paused_; });
+    const auto go_at = resumed_at_ + kGrace;
+    if (closing_ || std::chrono::steady_clock::now() >= go_at) return;
+    resumed_.wait_until(lock, go_at, [this] { return paused_ || closing_; });
+  }
 }
 
 void RunRecorder::set_destination(const fs::path& store_file, const fs::path& runs_dir) {
@@ -74,6 +100,7 @@ void RunRecorder::worker_loop() {
   run_at_lowest_priority();
   while (std::optional<FinishedRun> run = runs_.take()) {
     std::string error;
+    wait_while_paused();
     try {
       write(*run, options());
     } catch (const std::exception& e) {
@@ -94,7 +121,7 @@ void RunRecorder::worker_loop() {
 
 void RunRecorder::write(const FinishedRun& run, const RecorderOptions& options) {
   const fs::path dir = new_run_folder(options.runs_dir, run.outcome.config, store::now_iso_utc());
-  write_run_folder(run, dir, {options.layouts, options.threads});
+  write_run_folder(run, dir, {options.layouts, options.threads, [this] { wait_while_paused(); }});
   const std::int64_t id = record_run_folder(options.store_file, dir);
   std::lock_guard lock(mutex_);
   ++status_.recorded;

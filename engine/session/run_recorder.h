@@ -6,6 +6,7 @@
 // session's worker only queues them (record() returns at once), so the next run starts without
 // waiting for the layouts.
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -44,6 +45,12 @@ class RunRecorder {
   RunRecorder& operator=(const RunRecorder&) = delete;
 
   void record(FinishedRun run);
+  // While paused the recorder starts no run and holds its layouts between t-SNE iterations: the
+  // app pauses it while a run trains, so a β click's run has the cores (the layouts of the run
+  // before it take a minute of CPU). After a pause it waits a second more before going on: a β
+  // click starts the next run within a frame of the last one's end, and a layout's PCA, once
+  // started, cannot stop midway. The destructor resumes it to finish what is queued.
+  void set_paused(bool paused);
   // Where runs recorded from now on go (the app opened a session with another store).
   void set_destination(const std::filesystem::path& store_file,
                        const std::filesystem::path& runs_dir);
@@ -54,12 +61,17 @@ class RunRecorder {
 
  private:
   void worker_loop();
+  void wait_while_paused();
   void write(const FinishedRun& run, const RecorderOptions& options);  // throws on any fault
 
   std::function<void()> on_change_;
-  mutable std::mutex mutex_;  // guards options_ and status_
+  mutable std::mutex mutex_;  // guards options_, status_ and paused_
   RecorderOptions options_;
   RecorderStatus status_;
+  bool paused_ = false;
+  bool closing_ = false;
+  std::chrono::steady_clock::time_point resumed_at_{};
+  std::condition_variable resumed_;
   Mailbox<FinishedRun> runs_{MailboxPolicy::kEvery};
   BackgroundThread worker_;  // last: joined first
 };

@@ -101,6 +101,8 @@ std::shared_ptr<const Snapshot> StudioApp::shown_snapshot() const {
 
 void StudioApp::draw(double frame_ms) {
   controller_.refresh();
+  // The finished runs' layouts wait while a run trains: a β click's run gets the cores first.
+  if (recorder_) recorder_->set_paused(controller_.in_progress() && !controller_.paused());
   beta_sweep_.continue_sweep(controller_);
   guide_.update(controller_);
   runs_panel_.update();
