@@ -8,6 +8,7 @@
 #include "losses/loss_factory.h"
 #include "losses/pairwise.h"
 #include "losses/xdd_compression.h"
+#include "xdd_settings.h"
 
 namespace {
 
@@ -47,13 +48,8 @@ TEST(GramTerms, EqualTheExplicitFormsInValueAndGradient) {
     for (const char* pairs : {"all", "inter"})
       for (const char* relevance : {"batch", "in_sample"})
         for (const char* scale : {"normalized", "detached"}) {
-          xdd::LossOptions o;
-          o.estimator = xdd::parse_setting<xdd::Estimator>("estimator", estimator);
-          o.pairs = xdd::parse_setting<xdd::Pairs>("pairs", pairs);
-          o.relevance = xdd::parse_setting<xdd::Relevance>("relevance", relevance);
-          o.scale = xdd::parse_setting<xdd::Scale>("scale", scale);
-          o.num_classes = 5;
-          o.dim = 40;
+          const xdd::LossOptions o =
+              xdd::test::xdd_settings(estimator, pairs, relevance, scale, 5, 40);
           const std::string what =
               std::string(estimator) + "/" + pairs + "/" + relevance + "/" + scale;
           const torch::Tensor z1 = base.clone().requires_grad_(true);

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "losses/info_plane.h"
+#include "losses/pairwise.h"
 #include "pipeline/info_plane_tracker.h"
 
 namespace {
@@ -163,4 +164,19 @@ TEST(InfoPlane, PointsThinAfterTheFirstTen) {
   EXPECT_EQ(due_steps(1, 3), (std::vector<int64_t>{0, 1, 2, 3}));
   EXPECT_EQ(due_steps(3, 10), (std::vector<int64_t>{0, 3, 6, 9, 10}));  // the last step too
   EXPECT_TRUE(due_steps(0, 200).empty());
+}
+
+TEST(InfoPlane, ReadoutDistancesInBlocksEqualTheFullProduct) {
+  // 1,000 rows: four row blocks, the upper ones mirrored; 10 rows: one product.
+  torch::manual_seed(10);
+  for (const int64_t n : {1000, 10}) {
+    const torch::Tensor z = torch::randn({n, 64}, torch::kDouble) * 2.0 + 7.0;
+    const torch::Tensor blocked = xdd::readout_squared_distances(z.requires_grad_(true));
+    const torch::Tensor full = xdd::pairwise_squared_distances(z.detach());
+    EXPECT_FALSE(blocked.requires_grad());
+    EXPECT_LT((blocked - full).abs().max().item<double>(), 1e-9 * full.max().item<double>()) << n;
+    EXPECT_EQ(blocked.diagonal().abs().max().item<double>(), 0.0) << n;
+    EXPECT_LT((blocked - blocked.t()).abs().max().item<double>(), 1e-9 * full.max().item<double>())
+        << n;
+  }
 }

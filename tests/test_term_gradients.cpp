@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "losses/loss_factory.h"
+#include "xdd_settings.h"
 
 namespace {
 
@@ -28,18 +29,6 @@ std::vector<double> autograd_norms(const xdd::LossTerms& terms, const torch::Ten
   return norms;
 }
 
-xdd::LossOptions xdd_options(const std::string& relevance, const std::string& scale,
-                             const std::string& estimator, const std::string& pairs) {
-  xdd::LossOptions o;
-  o.relevance = xdd::parse_setting<xdd::Relevance>("relevance", relevance);
-  o.scale = xdd::parse_setting<xdd::Scale>("scale", scale);
-  o.estimator = xdd::parse_setting<xdd::Estimator>("estimator", estimator);
-  o.pairs = xdd::parse_setting<xdd::Pairs>("pairs", pairs);
-  o.num_classes = 9;
-  o.dim = 64;
-  return o;
-}
-
 }  // namespace
 
 TEST(TermGradients, TheGramRouteEqualsAutogradForEveryXddSetting) {
@@ -54,7 +43,8 @@ TEST(TermGradients, TheGramRouteEqualsAutogradForEveryXddSetting) {
         for (const char* pairs : {"inter", "all"}) {
           const std::string setting =
               std::string(relevance) + " " + scale + " " + estimator + " " + pairs;
-          auto loss = xdd::make_loss(xdd_options(relevance, scale, estimator, pairs));
+          auto loss =
+              xdd::make_loss(xdd::test::xdd_settings(estimator, pairs, relevance, scale, 9, 64));
           const torch::Tensor z = base.clone().requires_grad_(true);
           const xdd::LossTerms terms = loss->loss(z, y);
           ASSERT_TRUE(terms.gram.defined()) << setting;
@@ -75,7 +65,7 @@ TEST(TermGradients, TheGramRouteEqualsAutogradForEveryXddSetting) {
 TEST(TermGradients, Float32EmbeddingsAndAZeroGradientReadAsAutograd) {
   torch::manual_seed(12);
   const torch::Tensor y = torch::arange(9, torch::kLong).repeat_interleave(10);
-  auto loss = xdd::make_loss(xdd_options("batch", "normalized", "paper", "all"));
+  auto loss = xdd::make_loss(xdd::test::xdd_settings("paper", "all", "batch", "normalized", 9, 64));
   // Embeddings arrive as float32: the loss works in float64 and the norms agree to float32's
   // precision.
   const torch::Tensor z = (torch::randn({90, 64}) + 3.0).requires_grad_(true);
@@ -94,7 +84,8 @@ TEST(TermGradients, Float32EmbeddingsAndAZeroGradientReadAsAutograd) {
 TEST(TermGradients, LearnedClassParametersUseAutogradOnZ) {
   torch::manual_seed(13);
   const torch::Tensor y = torch::arange(9, torch::kLong).repeat_interleave(10);
-  auto loss = xdd::make_loss(xdd_options("learned", "normalized", "paper", "inter"));
+  auto loss =
+      xdd::make_loss(xdd::test::xdd_settings("paper", "inter", "learned", "normalized", 9, 64));
   const torch::Tensor z = torch::randn({90, 64}, torch::kDouble).requires_grad_(true);
   const xdd::LossTerms terms = loss->loss(z, y);
   EXPECT_FALSE(terms.gram.defined());

@@ -3,8 +3,7 @@
 //   xdd bench pretrain --preset paper --batches 30 --threads 2   images/s of full GAN steps
 //   xdd bench sgemm --size 2048 --threads 2                       GFLOP/s of torch::mm
 //   xdd bench retrain --method xdd --threads 2                    a re-training step by phase
-//   xdd bench scoring --threads 2                                 a scoring of the test set by
-//   phase
+//   xdd bench scoring --threads 2                                 a test-set scoring by phase
 #include <sys/resource.h>
 
 #include <chrono>

@@ -30,7 +30,7 @@ double estimate_ixz(const torch::Tensor& z) {
   check_embeddings(z, "I(X;Z) estimate");
   if (z.size(0) < 2) return 0.0;  // one point: log 1
   torch::NoGradGuard no_grad;
-  return mixture_estimate(pairwise_squared_distances(scale_normalized(z)), kFixedKernelVariance);
+  return mixture_estimate(readout_squared_distances(scale_normalized(z)), kFixedKernelVariance);
 }
 
 double estimate_ixz(const torch::Tensor& z, double sigma) {
@@ -40,7 +40,7 @@ double estimate_ixz(const torch::Tensor& z, double sigma) {
                           std::to_string(sigma));
   }
   torch::NoGradGuard no_grad;
-  return mixture_estimate(pairwise_squared_distances(z.to(torch::kDouble)), sigma * sigma);
+  return mixture_estimate(readout_squared_distances(z.to(torch::kDouble)), sigma * sigma);
 }
 
 double estimate_izy(const torch::Tensor& z, const torch::Tensor& y, const torch::Tensor& z_ref,

@@ -1,5 +1,7 @@
 #include "losses/pairwise.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 
 namespace xdd {
@@ -20,6 +22,26 @@ torch::Tensor euclidean_distances(const torch::Tensor& a, const torch::Tensor& b
 torch::Tensor pairwise_squared_distances(const torch::Tensor& z) {
   const torch::Tensor off_diagonal = 1.0 - torch::eye(z.size(0), z.options().requires_grad(false));
   return squared_distances(z, z) * off_diagonal;
+}
+
+torch::Tensor readout_squared_distances(const torch::Tensor& z) {
+  torch::NoGradGuard no_grad;
+  const torch::Tensor c = z.detach() - z.detach().mean(0, /*keepdim=*/true);
+  const int64_t n = c.size(0);
+  const int64_t blocks = n >= 512 ? 4 : 1;
+  const int64_t step = (n + blocks - 1) / blocks;
+  torch::Tensor gram = torch::empty({n, n}, c.options());
+  for (int64_t start = 0; start < n; start += step) {
+    const int64_t end = std::min(n, start + step);
+    // Rows start..end against every row from start on; the part right of the diagonal block is
+    // also the part below it, transposed.
+    const torch::Tensor upper = torch::matmul(c.slice(0, start, end), c.slice(0, start).t());
+    gram.slice(0, start, end).slice(1, start).copy_(upper);
+    gram.slice(0, end).slice(1, start, end).copy_(upper.slice(1, end - start).t());
+  }
+  const torch::Tensor norms = gram.diagonal().clone();
+  torch::Tensor sq = (norms.unsqueeze(1) + norms.unsqueeze(0) - 2.0 * gram).clamp_min_(0.0);
+  return sq.fill_diagonal_(0.0);
 }
 
 double median_pair_squared_distance(const torch::Tensor& z) {

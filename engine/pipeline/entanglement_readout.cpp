@@ -46,7 +46,7 @@ class SnnAtTemperature {
     // The Gram product in z's own precision (float32 for embeddings: 2.5x faster than float64 in
     // 3136-d), centred so the cancellation error stays near 1e-7 of the distances; the search
     // reads them in float64.
-    const torch::Tensor all = pairwise_squared_distances(z).to(torch::kDouble);
+    const torch::Tensor all = readout_squared_distances(z).to(torch::kDouble);
     median_ = median_of_pair_distances(all);
     constexpr double kInf = std::numeric_limits<double>::infinity();
     const torch::Tensor distances = all.masked_fill(torch::eye(z.size(0), torch::kBool), kInf);

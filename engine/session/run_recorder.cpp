@@ -43,6 +43,7 @@ RunRecorder::~RunRecorder() {
     std::lock_guard lock(mutex_);
     closing_ = true;
   }
+  resumed_.notify_all();  // a grace wait ends at once
   set_paused(false);
   runs_.close();  // the worker writes what is queued, then returns
   worker_.join();
