@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 #include "pipeline/finished_run.h"
 #include "session/experiment_session.h"
@@ -134,11 +135,24 @@ TEST(RunRecorder, APausedRecorderWaitsAndResumesWhereItStopped) {
   ASSERT_TRUE(recorder.wait_until_idle(120s));
   EXPECT_EQ(recorder.status().recorded, 1u);
   EXPECT_TRUE(fs::exists(recorder.status().last_folder / "layout_after.csv"));
+  // Paused with two runs queued, it writes the first (each holds its embeddings until written) and
+  // holds the second.
+  recorder.set_paused(true);
+  recorder.record(finished);
+  recorder.record(finished);
+  for (int i = 0; i < 1200 && recorder.status().recorded < 2; ++i)
+    std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(recorder.status().recorded, 2u);
+  EXPECT_FALSE(recorder.wait_until_idle(1500ms));
+  EXPECT_EQ(recorder.status().queued, 1u);
+  recorder.set_paused(false);
+  ASSERT_TRUE(recorder.wait_until_idle(120s));
+  EXPECT_EQ(recorder.status().recorded, 3u);
   // Paused again with a run queued, the destructor still finishes it (the app's exit).
   {
     xdd::RunRecorder closing({db, scratch.path() / "runs", true, 1});
     closing.set_paused(true);
     closing.record(finished);
   }
-  EXPECT_EQ(xdd::store::RunStore(db).list().size(), 2u);
+  EXPECT_EQ(xdd::store::RunStore(db).list().size(), 4u);
 }

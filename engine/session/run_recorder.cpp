@@ -52,6 +52,8 @@ RunRecorder::~RunRecorder() {
 void RunRecorder::record(FinishedRun run) {
   std::lock_guard lock(mutex_);
   if (runs_.post(std::move(run))) ++status_.queued;
+  resumed_
+      .notify_all();  // a paused recorder goes on once a second run waits (see wait_while_paused)
 }
 
 void RunRecorder::set_paused(bool paused) {
@@ -67,11 +69,15 @@ void RunRecorder::set_paused(bool paused) {
 void RunRecorder::wait_while_paused() {
   constexpr auto kGrace = std::chrono::seconds(1);
   std::unique_lock lock(mutex_);
+  // A finished run holds its embeddings (about 250 MB) until it is written: with more than one
+  // queued (a β sweep), the recorder works on at its low priority instead of holding them all.
+  const auto may_go = [this] { return !paused_ || status_.queued > 1; };
   for (;;) {
-    resumed_.wait(lock, [this] { return !paused_; });
+    resumed_.wait(lock, may_go);
+    if (status_.queued > 1) return;
     const auto go_at = resumed_at_ + kGrace;
     if (closing_ || std::chrono::steady_clock::now() >= go_at) return;
-    resumed_.wait_until(lock, go_at, [this] { return paused_ || closing_; });
+    resumed_.wait_until(lock, go_at, [this] { return paused_ || closing_ || status_.queued > 1; });
   }
 }
 

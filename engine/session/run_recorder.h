@@ -49,7 +49,8 @@ class RunRecorder {
   // app pauses it while a run trains, so a β click's run has the cores (the layouts of the run
   // before it take a minute of CPU). After a pause it waits a second more before going on: a β
   // click starts the next run within a frame of the last one's end, and a layout's PCA, once
-  // started, cannot stop midway. The destructor resumes it to finish what is queued.
+  // started, cannot stop midway. With more than one run queued it works on regardless (each holds
+  // its embeddings until written). The destructor resumes it to finish what is queued.
   void set_paused(bool paused);
   // Where runs recorded from now on go (the app opened a session with another store).
   void set_destination(const std::filesystem::path& store_file,
