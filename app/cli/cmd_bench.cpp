@@ -100,6 +100,12 @@ void bench_sgemm(int size, int repeats, int threads_wanted) {
             << " gflops_per_cpu_s=" << flops / cpu_seconds / 1e9 << "\n";
 }
 
+// Every benchmark's --threads: LibTorch threads, 0 = all cores.
+void add_threads_option(CLI::App* benchmark, int& threads) {
+  benchmark->add_option("--threads", threads, "LibTorch threads (0 = all cores)")
+      ->check(non_negative());
+}
+
 }  // namespace
 
 void register_bench_command(CLI::App& app) {
@@ -115,8 +121,7 @@ void register_bench_command(CLI::App& app) {
       ->check(CLI::Range(1, 100000));
   pretrain->add_option("--warmup", pretrain_args->warmup, "Untimed steps first")
       ->check(CLI::Range(0, 1000));
-  pretrain->add_option("--threads", pretrain_args->threads, "LibTorch threads (0 = all cores)")
-      ->check(non_negative());
+  add_threads_option(pretrain, pretrain_args->threads);
   pretrain
       ->add_option("--gen-channels", pretrain_args->gen_channels,
                    "Generator width c instead of the preset's (multiple of 8)")
@@ -132,8 +137,7 @@ void register_bench_command(CLI::App& app) {
       bench->add_subcommand("sgemm", "GFLOP/s of a square float32 matrix product (torch::mm)");
   sgemm->add_option("--size", *size, "Matrix side")->check(CLI::Range(16, 16384));
   sgemm->add_option("--repeats", *repeats, "Timed products")->check(CLI::Range(1, 10000));
-  sgemm->add_option("--threads", *threads, "LibTorch threads (0 = all cores)")
-      ->check(non_negative());
+  add_threads_option(sgemm, *threads);
   sgemm->callback([size, repeats, threads] { bench_sgemm(*size, *repeats, *threads); });
 
   auto retrain_args = std::make_shared<RetrainBenchArgs>();
@@ -146,8 +150,7 @@ void register_bench_command(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   retrain->add_option("--points", retrain_args->points, "Timed information-plane points")
       ->check(CLI::Range(1, 10000));
-  retrain->add_option("--threads", retrain_args->threads, "LibTorch threads (0 = all cores)")
-      ->check(non_negative());
+  add_threads_option(retrain, retrain_args->threads);
   retrain->callback([retrain_args] { bench_retrain(*retrain_args); });
 
   auto scoring_args = std::make_shared<ScoringBenchArgs>();
@@ -157,8 +160,7 @@ void register_bench_command(CLI::App& app) {
       ->check(CLI::Range(1, 1000));
   scoring->add_option("--test-images", scoring_args->test_images, "Test images embedded and scored")
       ->check(CLI::Range(2, 100000));
-  scoring->add_option("--threads", scoring_args->threads, "LibTorch threads (0 = all cores)")
-      ->check(non_negative());
+  add_threads_option(scoring, scoring_args->threads);
   scoring->callback([scoring_args] { bench_scoring(*scoring_args); });
 
   auto publish_steps = std::make_shared<int64_t>(10000);

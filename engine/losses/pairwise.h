@@ -18,8 +18,8 @@ torch::Tensor pairwise_squared_distances(const torch::Tensor& z);
 
 // The same values for readouts, without gradients: the matrix is symmetric, so for 512 rows or more
 // only the blocks on and above the diagonal are multiplied (5/8 of the product with 4 row blocks)
-// and mirrored. Exact zero diagonal. The information plane's I(X;Z) and the
-// class entanglement read their 1,000 x 1,000 distances in 3136-d this way.
+// and mirrored. Exact zero diagonal. The information plane's I(X;Z) and the class entanglement
+// read their 1,000 x 1,000 distances in 3136-d this way.
 torch::Tensor readout_squared_distances(const torch::Tensor& z);
 
 // The median of ||z_i - z_j||^2 over the pairs i < j (the lower median for an even count, as
