@@ -2,8 +2,9 @@
 # Regenerates the studies of docs/RESULTS.md with one command: the ten-digit study (XDD, the
 # bn_only control and the six baselines, REPS seeds each, and XDD's first, in-sample version), its
 # Figure 1 images and tables, the XDD settings over all ten digits (bn, pairs, scale, estimator;
-# SETTING_REPS seeds), the ablations on held-out 8, and Fashion-MNIST with class 0 held out. Every sweep resumes, so running it again finishes what an
-# interrupted run left; the tables are written again from the run stores each time.
+# SETTING_REPS seeds), the ablations on held-out 8, Fashion-MNIST with class 0 held out, and Figure 1
+# with the paper-width GAN. Every sweep resumes, so running it again finishes what an interrupted run
+# left; the tables are written again from the run stores each time.
 #
 #   scripts/reproduce_results.sh                 # everything, full size (hours on 2 CPU cores)
 #   STUDIES="digits settings" REPS=3 scripts/reproduce_results.sh   # what RESULTS.md reports now
@@ -12,7 +13,10 @@
 # FIGURES. Environment: XDD (program), OUT (out/results), FIGURES (OUT/figures; docs/figures to
 # refresh the committed ones), DATA (MNIST folder), FASHION (Fashion-MNIST folder), HOLDOUTS (0-9),
 # REPS (10), SETTING_REPS (3), ABLATION_REPS (3), JOBS (2), STUDIES ("digits settings ablations
-# fashion"; plane: the information plane per beta and Figures 2-3 on held-out 8), METHODS (of the ten-digit study: all eight), SWEEP_FLAGS (extra
+# fashion"; plane: the information plane per beta and Figures 2-3 on held-out 8; paper: Figure 1
+# with the paper-width GAN, PAPER_HOLDOUTS (HOLDOUTS) digits, XDD and bn_only, REPS seeds, its GANs
+# pre-trained first where not cached: about an hour per digit on 2 cores), METHODS (of the ten-digit
+# study: all eight), SWEEP_FLAGS (extra
 # flags for every run, e.g. "--preset tiny --epochs 1 --steps 3 --train-limit 500 --test-limit 500"
 # for a quick check of the script itself).
 set -euo pipefail
@@ -23,11 +27,12 @@ FIGURES="${FIGURES:-$OUT/figures}"
 DATA="${DATA:-$ROOT/data/mnist}"
 FASHION="${FASHION:-/usr/share/datasets/fashion-mnist}"
 HOLDOUTS="${HOLDOUTS:-0-9}"
+PAPER_HOLDOUTS="${PAPER_HOLDOUTS:-$HOLDOUTS}"
 REPS="${REPS:-10}"
 SETTING_REPS="${SETTING_REPS:-3}"
 ABLATION_REPS="${ABLATION_REPS:-3}"
 JOBS="${JOBS:-2}"
-STUDIES="${STUDIES:-digits settings plane ablations fashion}"
+STUDIES="${STUDIES:-digits settings plane ablations fashion paper}"
 read -r -a extra <<<"${SWEEP_FLAGS:-}"
 read -r -a METHODS <<<"${METHODS:-xdd bn_only softmax mcdd isomax isomax_plus snn svdd}"
 # XDD as the first version computed it (SPEC §4: in-sample relevance, detached scale, all pairs).
@@ -135,6 +140,21 @@ ablations() {
   table ablations ablation --store "$store"
 }
 
+# Figure 1 with the paper's generator width (Table 1, c = 512), 5 epochs: its own row set. Only
+# XDD and the bn_only control: XDD's runs carry the pre-trained AUPRC (Figure 1's blue bars).
+paper() {
+  local store="$OUT/paper.db"
+  echo "== paper-width GAN (5 epochs): held-out $PAPER_HOLDOUTS, XDD and bn_only, $REPS seeds"
+  sweep "$store" "$OUT/paper" --data "$DATA" --holdouts "$PAPER_HOLDOUTS" --reps "$REPS" \
+    --methods xdd bn_only --preset paper --epochs 5
+  "$XDD" --store "$store" figure fig1 --method xdd --width 900 --height 380 \
+    --out "$FIGURES/fig1_xdd_loo_paper5.png"
+  table paper_change change --store "$store"
+  table paper_change_nearest change --store "$store" --score nearest
+  table paper_change_bn_only change --store "$store" --method bn_only
+  table paper_entanglement_min digits --store "$store" --metric entanglement_min
+}
+
 fashion() {
   local store="$OUT/fashion.db"
   echo "== Fashion-MNIST: class 0 held out, ${#METHODS[@]} methods, 3 seeds"
@@ -146,8 +166,8 @@ fashion() {
 
 for study in $STUDIES; do
   case $study in
-    digits | settings | plane | ablations | fashion) "$study" ;;
-    *) echo "reproduce_results: unknown study '$study' (digits, settings, plane, ablations, fashion)" >&2
+    digits | settings | plane | ablations | fashion | paper) "$study" ;;
+    *) echo "reproduce_results: unknown study '$study' (digits, settings, plane, ablations, fashion, paper)" >&2
       exit 2 ;;
   esac
 done
