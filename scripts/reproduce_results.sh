@@ -12,13 +12,12 @@
 # Output: run stores and run folders under OUT, the tables as Markdown in OUT/tables, the figures in
 # FIGURES. Environment: XDD (program), OUT (out/results), FIGURES (OUT/figures; docs/figures to
 # refresh the committed ones), DATA (MNIST folder), FASHION (Fashion-MNIST folder), HOLDOUTS (0-9),
-# REPS (10), SETTING_REPS (3), ABLATION_REPS (3), JOBS (2), STUDIES ("digits settings ablations
-# fashion"; plane: the information plane per beta and Figures 2-3 on held-out 8; paper: Figure 1
+# REPS (10), SETTING_REPS (3), ABLATION_REPS (3), JOBS (2), STUDIES ("digits settings plane
+# ablations fashion paper"; plane: the information plane per beta and Figures 2-3 on held-out 8; paper: Figure 1
 # with the paper-width GAN, PAPER_HOLDOUTS (HOLDOUTS) digits, XDD and bn_only, REPS seeds, its GANs
 # pre-trained first where not cached: about an hour per digit on 2 cores), METHODS (of the ten-digit
-# study: all eight), SWEEP_FLAGS (extra
-# flags for every run, e.g. "--preset tiny --epochs 1 --steps 3 --train-limit 500 --test-limit 500"
-# for a quick check of the script itself).
+# study: all eight), SWEEP_FLAGS (extra flags for every run, e.g. "--preset tiny --epochs 1 --steps 3
+# --train-limit 500 --test-limit 500" for a quick check of the script itself).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 XDD="${XDD:-$ROOT/build/app/xdd}"
