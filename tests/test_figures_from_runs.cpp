@@ -128,5 +128,5 @@ TEST(FiguresFromRuns, LossesAndInfoPlaneFromStoredRuns) {
   EXPECT_EQ(plane.paths[0].label, "#" + std::to_string(id) + " β=0.5");  // shared beta: id added
   EXPECT_EQ(plane.paths[0].ixz, (std::vector<double>{4.0, 3.5, 3.0}));
   EXPECT_EQ(plane.paths[0].izy, (std::vector<double>{1.0, 1.5, 2.0}));
-  EXPECT_TRUE(infoplane_from_runs({record}, "test").paths[0].ixz.empty());
+  EXPECT_TRUE(infoplane_from_runs({record}, xdd::PlaneSet::kTest).paths[0].ixz.empty());
 }

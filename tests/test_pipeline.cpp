@@ -128,8 +128,9 @@ TEST(Pipeline, WritesTheStableOutputFiles) {
   EXPECT_EQ(header, "step,phase,set,ixz,izy");
   ASSERT_EQ(o.info_plane.size(), 8u);
   for (const auto& p : o.info_plane) {
-    const double n = p.set == "labeled" ? 90.0 : 500.0;
-    EXPECT_TRUE(std::isfinite(p.ixz) && std::isfinite(p.izy)) << p.step << " " << p.set;
+    const double n = p.set == xdd::PlaneSet::kLabeled ? 90.0 : 500.0;
+    EXPECT_TRUE(std::isfinite(p.ixz) && std::isfinite(p.izy))
+        << p.step << " " << xdd::plane_set_name(p.set);
     EXPECT_GE(p.ixz, 0.0);
     EXPECT_LE(p.ixz, std::log(n) + 1e-9);
     EXPECT_LE(p.izy, std::log(9.0) + 1e-9);

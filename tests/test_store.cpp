@@ -43,7 +43,7 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
   const auto id = store.begin_run(small_config(8, "xdd", 0.25), start);
   store.append_steps(id, {{"retrain", 0, "compression", 1.5}, {"retrain", 0, "relevance", -2.0}});
   store.append_steps(id, {{"retrain", 1, "compression", 1.25}, {"retrain", 1, "relevance", -1.0}});
-  store.append_infoplane(id, {{0, "retrain", "train", 3.0, 0.5}});
+  store.append_infoplane(id, {{0, "retrain", xdd::PlaneSet::kLabeled, 3.0, 0.5}});
   EXPECT_EQ(store.get(id).summary.status, RunStatus::running);
   store.finish_run(id,
                    json{{"before", {{"auprc", 0.1}, {"auroc", 0.6}, {"fpr95", 0.95}}},
@@ -77,6 +77,7 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
   EXPECT_DOUBLE_EQ(step_value(r, "retrain", 0, "relevance"), -2.0);
   ASSERT_EQ(r.infoplane.size(), 1u);
   EXPECT_DOUBLE_EQ(r.infoplane[0].ixz, 3.0);
+  EXPECT_EQ(r.infoplane[0].set, xdd::PlaneSet::kLabeled);
   ASSERT_EQ(r.summary.metrics.size(), 2u);
   EXPECT_DOUBLE_EQ(r.summary.metrics.at("kde_before").auprc, 0.1);
   EXPECT_DOUBLE_EQ(r.summary.metrics.at("kde_after").auroc, 0.9);
@@ -89,6 +90,16 @@ TEST(RunStore, RoundTripOfAWrittenRun) {
   EXPECT_EQ(j["dataset"]["test_images"], 10000);
   EXPECT_EQ(j["entanglement"]["before"], 2.125);
   EXPECT_TRUE(j["entanglement"]["after"].is_null());
+  EXPECT_EQ(j["infoplane"][0]["set"], "labeled");
+}
+
+TEST(RunStore, InformationPlaneSetNames) {
+  for (xdd::PlaneSet set : {xdd::PlaneSet::kLabeled, xdd::PlaneSet::kTest}) {
+    EXPECT_TRUE(xdd::parse_plane_set(xdd::plane_set_name(set)) == set) << xdd::plane_set_name(set);
+  }
+  EXPECT_TRUE(xdd::parse_plane_set("train") == xdd::PlaneSet::kLabeled);  // the first stores' name
+  EXPECT_FALSE(xdd::parse_plane_set("Test"));
+  EXPECT_FALSE(xdd::parse_plane_set(""));
 }
 
 TEST(RunStore, WritesAreRefusedOnceARunIsFinished) {
@@ -223,6 +234,7 @@ TEST(RunStore, HostileRunFolderValuesAreRefusedNamingTheFolder) {
   expect_refused("losses.csv", "step,total\n1e300,1.0\n");
   expect_refused("losses.csv", "step,total\n9223372036854775808,1.0\n");
   expect_refused("losses.csv", "step,,total\n0,1,2\n");  // a term without a name
+  expect_refused("infoplane.csv", "step,phase,set,ixz,izy\n0,retrain,training,1,1\n");
   json metrics = xdd::test::fake_metrics_json(xdd::test::FakeRun{});
   metrics["config"]["holdout"] = "eight";
   expect_refused("metrics.json", metrics.dump());

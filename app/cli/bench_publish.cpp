@@ -50,7 +50,7 @@ void bench_publish(int64_t steps) {
   for (int64_t step = 1; step <= steps; ++step) {
     const RetrainStepReport r = report_of(step, steps);
     const bool plane = info_plane_due(step, 1, steps);
-    const InfoPlanePoint point{step, "retrain", "test", 1.0, 1.0};
+    const InfoPlanePoint point{step, "retrain", PlaneSet::kTest, 1.0, 1.0};
 
     auto t = SteadyClock::now();
     auto next = std::make_shared<Snapshot>(*shared);

@@ -76,7 +76,7 @@ void make_figure(const CLI::App& root, const std::string& kind, const FigureOpti
     data.log_y = o.log;
     figures::write_loss_figure(o.out, data, output_of(o, 460.8, 300));
   } else {
-    const auto data = figures::infoplane_from_runs(records(store, o), o.set);
+    const auto data = figures::infoplane_from_runs(records(store, o), *parse_plane_set(o.set));
     size_t points = 0;
     for (const auto& p : data.paths) points += p.ixz.size();
     if (points == 0)

@@ -138,8 +138,7 @@ LossFigureData losses_from_runs(const std::vector<RunRecord>& runs, const std::s
   return d;
 }
 
-InfoPlaneFigureData infoplane_from_runs(const std::vector<RunRecord>& runs,
-                                        const std::string& set) {
+InfoPlaneFigureData infoplane_from_runs(const std::vector<RunRecord>& runs, PlaneSet set) {
   std::map<double, int> beta_count;
   for (const auto& r : runs) {
     if (r.summary.beta) ++beta_count[*r.summary.beta];

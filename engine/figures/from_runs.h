@@ -36,6 +36,6 @@ LossFigureData losses_from_runs(const std::vector<store::RunRecord>& runs,
 // One path per run through its info-plane estimates of `set` (pre-training, then re-training, by
 // step), labelled with beta (and the id when two runs share a beta).
 InfoPlaneFigureData infoplane_from_runs(const std::vector<store::RunRecord>& runs,
-                                        const std::string& set = "labeled");
+                                        PlaneSet set = PlaneSet::kLabeled);
 
 }  // namespace xdd::figures

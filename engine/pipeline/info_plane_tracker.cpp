@@ -54,10 +54,10 @@ void InfoPlaneTracker::record(Discriminator discriminator, int64_t step, const s
   const torch::Tensor z_labeled = embed_images(discriminator, labeled_images_, device_);
   const torch::Tensor z_sample = embed_images(discriminator, sample_images_, device_);
   const torch::Tensor z_known = z_sample.index_select(0, sample_known_);
-  points_.push_back({step, phase, "labeled", estimate_ixz(z_labeled),
+  points_.push_back({step, phase, PlaneSet::kLabeled, estimate_ixz(z_labeled),
                      estimate_izy_leave_one_out(z_labeled, labeled_classes_, kKnownClasses)});
   points_.push_back(
-      {step, phase, "test", estimate_ixz(z_sample),
+      {step, phase, PlaneSet::kTest, estimate_ixz(z_sample),
        estimate_izy(z_known, sample_classes_, z_labeled, labeled_classes_, kKnownClasses)});
 }
 
@@ -65,7 +65,8 @@ std::string info_plane_csv(const std::vector<InfoPlanePoint>& points) {
   std::ostringstream out;
   out << std::setprecision(17) << "step,phase,set,ixz,izy\n";
   for (const auto& p : points) {
-    out << p.step << "," << p.phase << "," << p.set << "," << p.ixz << "," << p.izy << "\n";
+    out << p.step << "," << p.phase << "," << plane_set_name(p.set) << "," << p.ixz << "," << p.izy
+        << "\n";
   }
   return out.str();
 }

@@ -32,8 +32,13 @@ std::vector<InfoPlanePoint> read_infoplane(const fs::path& file) {
   const int ixz = t.require("ixz"), izy = t.require("izy");
   std::vector<InfoPlanePoint> out;
   for (size_t r = 0; r < t.rows(); ++r) {
+    const std::optional<PlaneSet> plane_set = parse_plane_set(t.text(r, set));
+    if (!plane_set) {
+      throw DataError(file.string() + ": row " + std::to_string(r + 1) + " has set '" +
+                      t.text(r, set) + "', not labeled or test");
+    }
     out.push_back(InfoPlanePoint{static_cast<std::int64_t>(t.integer(r, step)), t.text(r, phase),
-                                 t.text(r, set), t.number(r, ixz), t.number(r, izy)});
+                                 *plane_set, t.number(r, ixz), t.number(r, izy)});
   }
   return out;
 }

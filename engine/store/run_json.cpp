@@ -89,7 +89,7 @@ json to_json(const RunRecord& r) {
   for (const auto& p : r.infoplane) {
     plane.push_back({{"step", p.step},
                      {"phase", p.phase},
-                     {"set", p.set},
+                     {"set", plane_set_name(p.set)},
                      {"ixz", number_or_null(p.ixz)},
                      {"izy", number_or_null(p.izy)}});
   }

@@ -130,8 +130,14 @@ RunRecord RunStore::get(std::int64_t id) const {
                        "ORDER BY phase, set_name, step");
   plane.bind(1, id);
   while (plane.step()) {
+    const std::optional<PlaneSet> set = parse_plane_set(plane.text(2));
+    if (!set) {
+      throw DataError("run store " + file().string() + ": run " + std::to_string(id) +
+                      " has an information-plane point of set '" + plane.text(2) +
+                      "', not labeled or test");
+    }
     r.infoplane.push_back(
-        InfoPlanePoint{plane.int64(0), plane.text(1), plane.text(2), plane.real(3), plane.real(4)});
+        InfoPlanePoint{plane.int64(0), plane.text(1), *set, plane.real(3), plane.real(4)});
   }
   return r;
 }

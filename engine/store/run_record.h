@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/info_plane_point.h"
+
 namespace xdd::store {
 
 enum class RunStatus { running, done, failed, stopped };
@@ -32,14 +34,6 @@ struct LossStep {
   std::int64_t step = 0;
   std::string term;
   double value = 0;
-};
-
-// One information-plane estimate. set: "train" (the labeled examples) or "test".
-struct InfoPlanePoint {
-  std::int64_t step = 0;
-  std::string phase = "retrain";
-  std::string set = "train";
-  double ixz = 0, izy = 0;
 };
 
 // What the store lists: the columns that identify and compare runs.

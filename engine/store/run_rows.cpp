@@ -116,7 +116,12 @@ void insert_infoplane(sql::Database& db, std::int64_t id, const std::vector<Info
                     "INSERT INTO infoplane (run_id, step, phase, set_name, ixz, izy) "
                     "VALUES (?,?,?,?,?,?)");
   for (const auto& p : pts) {
-    st.bind(1, id).bind(2, p.step).bind(3, p.phase).bind(4, p.set).bind(5, p.ixz).bind(6, p.izy);
+    st.bind(1, id)
+        .bind(2, p.step)
+        .bind(3, p.phase)
+        .bind(4, plane_set_name(p.set))
+        .bind(5, p.ixz)
+        .bind(6, p.izy);
     st.run();
   }
 }

@@ -17,12 +17,12 @@ AppSession sample() {
   a.settings.method = "softmax";
   a.settings.retrain_steps = 77;
   a.view.presentation = true;
-  a.view.centre_tab = "compare";
-  a.view.curve_tab = "infoplane";
-  a.view.plane_set = "test";
+  a.view.centre_tab = xdd::PanelId::kCompare;
+  a.view.curve_tab = xdd::PanelId::kInfoPlane;
+  a.view.plane_set = xdd::PlaneSet::kTest;
   a.view.plane_zoom = true;
   a.view.loss_log = true;
-  a.view.color_by = "score";
+  a.view.color_by = ColorMode::kScore;
   a.view.filter.holdout = 8;
   a.view.filter.method = "xdd";
   a.view.filter.beta = 1.0;
@@ -48,12 +48,12 @@ TEST(AppSession, RoundTripThroughTheFile) {
   EXPECT_EQ(back.settings.retrain_steps, 77);
   const AppView& v = back.view;
   EXPECT_TRUE(v.presentation);
-  EXPECT_EQ(v.centre_tab, "compare");
-  EXPECT_EQ(v.curve_tab, "infoplane");
-  EXPECT_EQ(v.plane_set, "test");
+  EXPECT_EQ(v.centre_tab, xdd::PanelId::kCompare);
+  EXPECT_EQ(v.curve_tab, xdd::PanelId::kInfoPlane);
+  EXPECT_EQ(v.plane_set, xdd::PlaneSet::kTest);
   EXPECT_TRUE(v.plane_zoom);
   EXPECT_TRUE(v.loss_log);
-  EXPECT_EQ(v.color_by, "score");
+  EXPECT_EQ(v.color_by, ColorMode::kScore);
   EXPECT_EQ(v.filter.holdout, 8);
   EXPECT_EQ(v.filter.method, "xdd");
   EXPECT_EQ(v.filter.beta, 1.0);
@@ -74,7 +74,7 @@ TEST(AppSession, MissingViewKeysTakeDefaults) {
   const AppSession a = app_session_from(s, base);
   EXPECT_EQ(a.settings.holdout, 5);
   EXPECT_EQ(a.settings.retrain_steps, 33);
-  EXPECT_EQ(a.view.centre_tab, "embedding");
+  EXPECT_EQ(a.view.centre_tab, xdd::PanelId::kEmbedding);
   EXPECT_FALSE(a.view.shown_run);
   EXPECT_FALSE(a.view.filter.holdout);
 }
@@ -97,6 +97,15 @@ TEST(AppSession, ValuesThisProgramDidNotWriteAreRefused) {
   s = to_session(sample());
   s.view["centre_tab"] = "gallery";
   EXPECT_TRUE(refused(s, "centre_tab"));
+  s = to_session(sample());
+  s.view["curve_tab"] = "auprc";  // a panel, but not one of the curve tabs
+  EXPECT_TRUE(refused(s, "curve_tab"));
+  s = to_session(sample());
+  s.view["plane_set"] = "train";  // the store's old name; this program writes labeled
+  EXPECT_TRUE(refused(s, "plane_set"));
+  s = to_session(sample());
+  s.view["color_by"] = "seed";
+  EXPECT_TRUE(refused(s, "color_by"));
   s = to_session(sample());
   s.view["loss_log"] = "yes";
   EXPECT_TRUE(refused(s, "loss_log"));

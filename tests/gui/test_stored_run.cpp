@@ -61,7 +61,7 @@ TEST(StoredRun, SnapshotHoldsTheRecordsCurvesMetricsAndPlane) {
   EXPECT_DOUBLE_EQ(snap.after_own->auprc, 0.3);
   EXPECT_DOUBLE_EQ(snap.chance_auprc, 0.0974);
   ASSERT_EQ(snap.info_plane.size(), 3u);
-  EXPECT_EQ(snap.info_plane[2].set, "labeled");
+  EXPECT_EQ(snap.info_plane[2].set, xdd::PlaneSet::kLabeled);
   EXPECT_DOUBLE_EQ(snap.info_plane[2].ixz, 3.0);
   EXPECT_DOUBLE_EQ(snap.info_plane[2].izy, 2.0);
   ASSERT_TRUE(snap.embedding);

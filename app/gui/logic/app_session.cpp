@@ -20,13 +20,15 @@ T read(const json& view, const char* key, T fallback) {
   }
 }
 
-std::string one_of(const json& view, const char* key, const std::string& fallback,
-                   std::initializer_list<const char*> valid) {
-  const std::string value = read<std::string>(view, key, fallback);
+// view[key], one of `valid` (`fallback` when absent), as the enum value of that name.
+template <typename E>
+E one_of(const json& view, const char* key, E fallback, std::initializer_list<E> valid,
+         const char* (*name)(E)) {
+  const std::string value = read<std::string>(view, key, name(fallback));
   std::string names;
-  for (const char* v : valid) {
-    if (value == v) return value;
-    names += names.empty() ? v : std::string(", ") + v;
+  for (E v : valid) {
+    if (value == name(v)) return v;
+    names += names.empty() ? name(v) : std::string(", ") + name(v);
   }
   throw DataError(std::string("view.") + key + " is '" + value + "', not one of " + names);
 }
@@ -70,12 +72,12 @@ store::Session to_session(const AppSession& app) {
   s.settings = to_json(app.settings);
   const AppView& v = app.view;
   s.view = {{"presentation", v.presentation},
-            {"centre_tab", v.centre_tab},
-            {"curve_tab", v.curve_tab},
-            {"plane_set", v.plane_set},
+            {"centre_tab", panel_name(v.centre_tab)},
+            {"curve_tab", panel_name(v.curve_tab)},
+            {"plane_set", plane_set_name(v.plane_set)},
             {"plane_zoom", v.plane_zoom},
             {"loss_log", v.loss_log},
-            {"color_by", v.color_by},
+            {"color_by", color_mode_name(v.color_by)},
             {"filter", filter_json(v.filter)},
             {"sort", {{"column", column_key(v.sort.column)}, {"ascending", v.sort.ascending}}},
             {"shown_stage", stage_name(v.shown_stage)}};
@@ -96,12 +98,16 @@ AppSession app_session_from(const store::Session& s, const ExperimentConfig& bas
   const json& j = s.view;
   AppView& v = app.view;
   v.presentation = read<bool>(j, "presentation", false);
-  v.centre_tab = one_of(j, "centre_tab", "embedding", {"embedding", "runs", "compare"});
-  v.curve_tab = one_of(j, "curve_tab", "loss", {"loss", "infoplane"});
-  v.plane_set = one_of(j, "plane_set", "labeled", {"labeled", "test"});
+  v.centre_tab = one_of(j, "centre_tab", PanelId::kEmbedding,
+                        {PanelId::kEmbedding, PanelId::kRuns, PanelId::kCompare}, panel_name);
+  v.curve_tab =
+      one_of(j, "curve_tab", PanelId::kLoss, {PanelId::kLoss, PanelId::kInfoPlane}, panel_name);
+  v.plane_set = one_of(j, "plane_set", PlaneSet::kLabeled, {PlaneSet::kLabeled, PlaneSet::kTest},
+                       plane_set_name);
   v.plane_zoom = read<bool>(j, "plane_zoom", false);
   v.loss_log = read<bool>(j, "loss_log", false);
-  v.color_by = one_of(j, "color_by", "digit", {"digit", "score"});
+  v.color_by = one_of(j, "color_by", ColorMode::kLabel, {ColorMode::kLabel, ColorMode::kScore},
+                      color_mode_name);
   v.filter = filter_from(j);
   if (j.contains("sort")) {
     const json& sort = j.at("sort");
@@ -116,7 +122,8 @@ AppSession app_session_from(const store::Session& s, const ExperimentConfig& bas
   if (j.contains("shown_run") && !j.at("shown_run").is_null()) {
     v.shown_run = read<std::int64_t>(j, "shown_run", 0);
   }
-  v.shown_stage = *parse_stage(one_of(j, "shown_stage", "after", {"before", "after"}));
+  v.shown_stage = one_of(j, "shown_stage", EmbeddingStage::kAfter,
+                         {EmbeddingStage::kBefore, EmbeddingStage::kAfter}, stage_name);
   v.compared = s.open_runs;
   app.store_file = s.store_file;
   return app;

@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "config/experiment_config.h"
+#include "logic/color_mode.h"
+#include "logic/panel_id.h"
 #include "logic/runs_table.h"
+#include "pipeline/info_plane_point.h"
 #include "pipeline/phase.h"
 #include "store/session_file.h"
 
@@ -18,12 +21,12 @@ namespace xdd::gui {
 
 struct AppView {
   bool presentation = false;
-  std::string centre_tab = "embedding";  // embedding | runs | compare
-  std::string curve_tab = "loss";        // loss | infoplane
-  std::string plane_set = "labeled";     // labeled | test
+  PanelId centre_tab = PanelId::kEmbedding;  // embedding, runs or compare
+  PanelId curve_tab = PanelId::kLoss;        // loss or infoplane
+  PlaneSet plane_set = PlaneSet::kLabeled;
   bool plane_zoom = false;
   bool loss_log = false;
-  std::string color_by = "digit";  // digit | score
+  ColorMode color_by = ColorMode::kLabel;
   RunsFilter filter;
   RunsSort sort;
   std::optional<std::int64_t> shown_run;  // the stored run shown in the panels (none: live)

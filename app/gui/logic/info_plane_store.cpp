@@ -86,12 +86,8 @@ StoredPlaneRuns::Result StoredPlaneRuns::load(const fs::path& db, const Key& key
           (!summary.dataset_name.empty() && summary.dataset_name == folder_name(key.data_dir));
       const int per_class = json_value<int>(record.config, "labeled_per_class").value_or(10);
       if (!same_data || per_class != key.labeled_per_class || record.infoplane.empty()) continue;
-      StoredPlaneRun run{
-          summary.id, summary.method, summary.beta.value_or(0), summary.test_images, {}};
-      for (const store::InfoPlanePoint& p : record.infoplane) {
-        run.points.push_back({p.step, p.phase, p.set == "train" ? "labeled" : p.set, p.ixz, p.izy});
-      }
-      out.runs.push_back(std::move(run));
+      out.runs.push_back(StoredPlaneRun{summary.id, summary.method, summary.beta.value_or(0),
+                                        summary.test_images, record.infoplane});
       taken.insert(slot);
     }
   } catch (const std::exception& e) {

@@ -20,7 +20,7 @@ struct StoredPlaneRun {
   std::string method;
   double beta = 0.0;
   std::optional<int64_t> test_images;
-  std::vector<InfoPlanePoint> points;  // set "labeled" or "test"
+  std::vector<InfoPlanePoint> points;  // both sets
 };
 
 class StoredPlaneRuns {

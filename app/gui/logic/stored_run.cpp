@@ -152,9 +152,7 @@ Snapshot snapshot_of(const StoredRun& run) {
   s.after_own = metrics_of(sum, "own_after");
   s.chance_auprc = sum.chance_auprc.value_or(0.0);
 
-  for (const store::InfoPlanePoint& p : run.record.infoplane) {
-    s.info_plane.push_back({p.step, p.phase, p.set == "train" ? "labeled" : p.set, p.ixz, p.izy});
-  }
+  for (const InfoPlanePoint& p : run.record.infoplane) s.info_plane.push_back(p);
   if (run.scores) {
     auto frame = std::make_shared<EmbeddingFrame>();
     frame->stage = EmbeddingStage::kAfter;

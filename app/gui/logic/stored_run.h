@@ -42,7 +42,7 @@ ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::stri
 
 // A finished snapshot of the run: its settings, per-step loss terms (re-training, and the GAN's
 // d_loss and g_loss), KDE metrics before and after (and the method's own score), chance AUPRC,
-// information-plane path ("train" is the app's "labeled" set), the test labels and scores after
+// information-plane path, the test labels and scores after
 // re-training as the embedding (no vectors), and the run itself as the one finished run.
 Snapshot snapshot_of(const StoredRun& run);
 

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "logic/color_mode.h"
 #include "logic/controller.h"
 #include "panels/panel.h"
 #include "render/scatter_animation.h"
@@ -37,7 +38,7 @@ class EmbeddingPanel : public Panel {
   bool draw(const PanelContext& context) override;
   ExportOffer export_offer(const PanelContext& context) const override;
 
-  enum class ColorMode { kLabel, kScore };
+  using ColorMode = gui::ColorMode;
 
   // `wake` is called from draw() while the points are still moving (post an empty GLFW event so
   // the main loop draws again).

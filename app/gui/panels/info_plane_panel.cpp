@@ -60,10 +60,9 @@ void checkbox_if_fits(const char* label, bool* value, const char* tooltip) {
 
 }  // namespace
 
-InfoPlanePanel::InfoPlanePanel(const std::string& set, bool zoom,
-                               const std::filesystem::path& store_file)
+InfoPlanePanel::InfoPlanePanel(PlaneSet set, bool zoom, const std::filesystem::path& store_file)
     : stored_(store_file) {
-  set_ = set == kPlaneSets[1] ? 1 : 0;
+  set_set(set);
   view_.fit = zoom;
 }
 
@@ -73,8 +72,9 @@ bool InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
   const Snapshot& s = *snapshot;
   ImGui::TextUnformatted("Set:");
   for (int i = 0; i < 2; ++i) {
+    const PlaneSet set = i == 0 ? PlaneSet::kLabeled : PlaneSet::kTest;
     const std::string label = std::string(i == 0 ? "labeled (" : "test sample (") +
-                              std::to_string(plane_set_size(s, kPlaneSets[i])) + ")";
+                              std::to_string(plane_set_size(s, set)) + ")";
     same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
                       ImGui::CalcTextSize(label.c_str()).x);
     ImGui::RadioButton(label.c_str(), &set_, i);
@@ -96,7 +96,7 @@ bool InfoPlanePanel::draw(const std::shared_ptr<const Snapshot>& snapshot,
   if (stored_changed || snapshot != cached_snapshot_ || set_ != cached_set_ ||
       show_stored_ != cached_show_stored_ || shown_run != cached_shown_run_) {
     static const std::vector<StoredPlaneRun> none;
-    data_ = build_plane_data(s, kPlaneSets[set_], show_stored_ ? stored_.runs() : none, shown_run);
+    data_ = build_plane_data(s, set(), show_stored_ ? stored_.runs() : none, shown_run);
     cached_snapshot_ = snapshot;
     cached_set_ = set_;
     cached_show_stored_ = show_stored_;

@@ -22,8 +22,8 @@ class InfoPlanePanel : public Panel {
   bool draw(const PanelContext& context) override;
   ExportOffer export_offer(const PanelContext& context) const override;
 
-  // `set`: "labeled" or "test"; `zoom`: axes zoomed to the paths; `store_file`: the run store.
-  InfoPlanePanel(const std::string& set, bool zoom, const std::filesystem::path& store_file);
+  // `set`: the set shown first; `zoom`: axes zoomed to the paths; `store_file`: the run store.
+  InfoPlanePanel(PlaneSet set, bool zoom, const std::filesystem::path& store_file);
 
   // `like`: the setting whose stored runs to compare with (the snapshot's run, or the panel's
   // settings before the first run). `shown_run`: the store id when the snapshot is a stored run's
@@ -32,14 +32,14 @@ class InfoPlanePanel : public Panel {
             std::int64_t shown_run = 0);
 
   const PlaneData& data() const { return data_; }  // the paths last drawn
-  std::string set() const { return kPlaneSets[set_]; }
-  void set_set(const std::string& set) { set_ = set == kPlaneSets[1] ? 1 : 0; }
+  PlaneSet set() const { return set_ == 1 ? PlaneSet::kTest : PlaneSet::kLabeled; }
+  void set_set(PlaneSet set) { set_ = set == PlaneSet::kTest ? 1 : 0; }
   bool zoom() const { return view_.fit; }
   void set_zoom(bool on) { view_.fit = on; }
   void set_store(const std::filesystem::path& store_file) { stored_.set_store(store_file); }
 
  private:
-  int set_ = 0;  // index into kPlaneSets
+  int set_ = 0;  // the selector's button: 0 labeled, 1 test (ImGui's radio buttons take an int)
   bool show_stored_ = true;
   PlaneView view_;
   StoredPlaneRuns stored_;

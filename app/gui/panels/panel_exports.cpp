@@ -51,10 +51,11 @@ std::vector<ExportChoice> loss_choices(const Snapshot& s, const std::string& run
   return {c};
 }
 
-std::vector<ExportChoice> infoplane_choices(const PlaneData& d, const std::string& set,
+std::vector<ExportChoice> infoplane_choices(const PlaneData& d, PlaneSet set,
                                             const std::string& run_name) {
+  const std::string set_name = plane_set_name(set);
   figures::InfoPlaneFigureData data;
-  data.title = "Information plane (" + set + " set)";
+  data.title = "Information plane (" + set_name + " set)";
   for (const PlanePath& p : d.paths) {
     figures::InfoPlanePath path;
     path.label = p.label;
@@ -64,9 +65,9 @@ std::vector<ExportChoice> infoplane_choices(const PlaneData& d, const std::strin
     }
     data.paths.push_back(std::move(path));
   }
-  ExportChoice c =
-      figure_choice(ExportKind::kInfoPlane, "Information plane",
-                    "infoplane-" + set + (run_name.empty() ? "" : "-" + stem_suffix({}, run_name)));
+  ExportChoice c = figure_choice(
+      ExportKind::kInfoPlane, "Information plane",
+      "infoplane-" + set_name + (run_name.empty() ? "" : "-" + stem_suffix({}, run_name)));
   if (data.paths.empty()) c.unavailable = "no information-plane points yet";
   c.note = std::to_string(data.paths.size()) + " path" + (data.paths.size() == 1 ? "" : "s") +
            " as the panel shows them: I(X;Z) across, I(Z;Y) up, in nats";
@@ -236,7 +237,7 @@ std::vector<ExportChoice> compare_choices(const ComparePanel& panel) {
 
   ExportChoice plane = figure_choice(ExportKind::kInfoPlane, "Information plane (labeled set)",
                                      "infoplane-runs" + ids);
-  const auto plane_data = figures::infoplane_from_runs(records, "labeled");
+  const auto plane_data = figures::infoplane_from_runs(records, PlaneSet::kLabeled);
   size_t points = 0;
   for (const auto& p : plane_data.paths) points += p.ixz.size();
   if (points == 0) plane.unavailable = "no information-plane points";

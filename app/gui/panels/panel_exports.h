@@ -17,7 +17,7 @@ namespace xdd {
 
 // `run_name` names what is shown: "#12 xdd β=1 h=8" for a stored run, "" for the live session.
 std::vector<ExportChoice> loss_choices(const Snapshot& s, const std::string& run_name, bool log_y);
-std::vector<ExportChoice> infoplane_choices(const PlaneData& data, const std::string& set,
+std::vector<ExportChoice> infoplane_choices(const PlaneData& data, PlaneSet set,
                                             const std::string& run_name);
 std::vector<ExportChoice> figure1_choices(const Snapshot& s, const ExperimentConfig& like,
                                           const std::string& run_name);

@@ -43,7 +43,7 @@ void check_options(const AppOptions& o) {
     if (id < 1) throw InvalidArgument("--compare: run ids are >= 1, got " + std::to_string(id));
   }
   if (o.store.empty()) throw InvalidArgument("--store must name a file");
-  if (!o.export_to.empty() && o.export_dialog.empty()) {
+  if (!o.export_to.empty() && !o.export_dialog) {
     throw InvalidArgument("--export-to needs --export-dialog PANEL");
   }
   validate(o.config);  // holdout, beta, preset, epochs, steps, ... with their valid ranges
@@ -60,7 +60,8 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   AppOptions o;
   o.config.threads = default_training_threads();
   o.store = store::default_store_path().string();
-  std::string size;
+  // Names on the command line, typed once parsed (the checks below allow only valid names).
+  std::string size, tab = "loss", centre = "embedding", export_dialog, plane_set = "labeled";
   CLI::App cli{"XDD Studio: watch the XDD information-bottleneck loss re-train an embedding"};
   cli.add_option("--data", o.config.data_dir, "MNIST folder (four IDX files, raw or .gz)")
       ->capture_default_str();
@@ -79,10 +80,10 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   cli.add_flag("--autostart", o.autostart, "start the experiment at once");
   cli.add_flag("--presentation", o.presentation, "start in presentation mode");
   cli.add_flag("--guide", o.guide, "start the guided sequence (N steps through it)");
-  cli.add_option("--tab", o.tab, "tab shown above the AUPRC panel: loss | infoplane")
+  cli.add_option("--tab", tab, "tab shown above the AUPRC panel: loss | infoplane")
       ->check(CLI::IsMember({"loss", "infoplane"}))
       ->capture_default_str();
-  cli.add_option("--centre", o.centre, "centre tab at start: embedding | runs | compare")
+  cli.add_option("--centre", centre, "centre tab at start: embedding | runs | compare")
       ->check(CLI::IsMember({"embedding", "runs", "compare"}))
       ->capture_default_str();
   cli.add_option("--store", o.store,
@@ -96,7 +97,7 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   cli.add_option("--show-run", o.show_run, "show this stored run in the panels at start");
   cli.add_option("--compare", o.compare, "open these stored runs in the Compare tab (e.g. 3,4)")
       ->delimiter(',');
-  cli.add_option("--export-dialog", o.export_dialog,
+  cli.add_option("--export-dialog", export_dialog,
                  "open a panel's Export dialog at start: loss | infoplane | auprc | embedding | "
                  "compare")
       ->check(CLI::IsMember({"loss", "infoplane", "auprc", "embedding", "compare"}));
@@ -107,7 +108,7 @@ ParsedOptions parse_app_options(int argc, char** argv) {
                  "with --autostart: run these betas one after another (e.g. 0,1,10), so the "
                  "information plane compares them")
       ->delimiter(',');
-  cli.add_option("--plane-set", o.plane_set, "Information plane's set at start: labeled | test")
+  cli.add_option("--plane-set", plane_set, "Information plane's set at start: labeled | test")
       ->check(CLI::IsMember({"labeled", "test"}))
       ->capture_default_str();
   cli.add_flag("--plane-zoom", o.plane_zoom, "start the Information plane zoomed to its paths");
@@ -118,6 +119,10 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
     if (!size.empty()) parse_size(size, o.width, o.height);
+    o.tab = *parse_panel(tab);
+    o.centre = *parse_panel(centre);
+    o.export_dialog = parse_panel(export_dialog);
+    o.plane_set = *parse_plane_set(plane_set);
     check_options(o);
   } catch (const CLI::CallForHelp&) {
     std::printf("%s", cli.help().c_str());

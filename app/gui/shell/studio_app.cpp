@@ -55,9 +55,8 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
       export_dialog_(&GlWindow::wake),
       session_files_([this] { return session_state(); },
                      [this](const gui::AppSession& s) { apply_session(s); }, options.config) {
-  // The options' panel names were checked when parsed (app_options.cpp).
-  if (auto tab = parse_panel(options.tab)) select(*tab);
-  if (auto tab = parse_panel(options.centre)) select(*tab);
+  select(options.tab);
+  select(options.centre);
   if (options.autostart) beta_sweep_.set_first_beta(controller_);
   view_.presentation = options.presentation;
   theme_presentation_ = options.presentation;
@@ -68,7 +67,7 @@ StudioApp::StudioApp(const AppOptions& options, GlWindow& window)
     runs_panel_.set_current(options.show_run);
   }
   if (!options.compare.empty()) compare_panel_.open(store_file_, options.compare);
-  start_export_ = parse_panel(options.export_dialog);
+  start_export_ = options.export_dialog;
   if (start_export_) select(*start_export_);  // the dialog exports what its panel shows
   start_export_to_ = options.export_to;
   if (options.guide) {
@@ -331,13 +330,12 @@ gui::AppSession StudioApp::session_state() const {
   }
   gui::AppView& v = s.view;
   v.presentation = view_.presentation;
-  v.centre_tab = panel_name(centre_tab_);
-  v.curve_tab = panel_name(curve_tab_);
+  v.centre_tab = centre_tab_;
+  v.curve_tab = curve_tab_;
   v.plane_set = info_plane_panel_.set();
   v.plane_zoom = info_plane_panel_.zoom();
   v.loss_log = loss_panel_.log_y();
-  v.color_by =
-      embedding_panel_.color_mode() == gui::EmbeddingPanel::ColorMode::kScore ? "score" : "digit";
+  v.color_by = embedding_panel_.color_mode();
   v.filter = runs_panel_.filter();
   v.sort = runs_panel_.sort();
   if (shown_.active()) v.shown_run = shown_.id();
@@ -359,14 +357,12 @@ void StudioApp::apply_session(const gui::AppSession& s) {
   controller_.config() = s.settings;  // the panel's settings; a run in progress goes on
   const gui::AppView& v = s.view;
   view_.presentation = v.presentation;
-  // Checked with the rest of the session file (logic/app_session.h).
-  if (auto tab = parse_panel(v.centre_tab)) select(*tab);
-  if (auto tab = parse_panel(v.curve_tab)) select(*tab);
+  select(v.centre_tab);
+  select(v.curve_tab);
   info_plane_panel_.set_set(v.plane_set);
   info_plane_panel_.set_zoom(v.plane_zoom);
   loss_panel_.set_log_y(v.loss_log);
-  embedding_panel_.set_color_mode(v.color_by == "score" ? gui::EmbeddingPanel::ColorMode::kScore
-                                                        : gui::EmbeddingPanel::ColorMode::kLabel);
+  embedding_panel_.set_color_mode(v.color_by);
   if (!s.store_file.empty()) use_store(s.store_file);
   runs_panel_.filter() = v.filter;
   runs_panel_.set_sort(v.sort);

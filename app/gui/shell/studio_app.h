@@ -13,6 +13,7 @@
 
 #include "logic/app_session.h"
 #include "logic/controller.h"
+#include "logic/panel_id.h"
 #include "panels/auprc_panel.h"
 #include "panels/compare_panel.h"
 #include "panels/embedding_panel.h"
@@ -27,7 +28,6 @@
 #include "shell/export_dialog.h"
 #include "shell/gl_window.h"
 #include "shell/guide.h"
-#include "shell/panel_id.h"
 #include "shell/session_files.h"
 #include "shell/shortcuts.h"
 #include "shell/shown_run.h"

@@ -17,7 +17,7 @@ constexpr int kKnownDigits = 9;
 
 // `all`: a std::vector or a SharedSeries of InfoPlanePoint.
 template <typename Points>
-std::vector<PlanePoint> points_of(const Points& all, const std::string& set) {
+std::vector<PlanePoint> points_of(const Points& all, PlaneSet set) {
   std::vector<PlanePoint> out;
   for (const InfoPlanePoint& p : all) {
     if (p.set == set && std::isfinite(p.ixz) && std::isfinite(p.izy)) {
@@ -57,18 +57,18 @@ int64_t test_count(const Snapshot& s) {
 
 }  // namespace
 
-int64_t plane_set_size(const Snapshot& s, const std::string& set) {
-  if (set == "labeled") return int64_t{kKnownDigits} * s.config.labeled_per_class;
+int64_t plane_set_size(const Snapshot& s, PlaneSet set) {
+  if (set == PlaneSet::kLabeled) return int64_t{kKnownDigits} * s.config.labeled_per_class;
   const int64_t n = test_count(s);
   return n > 0 ? std::min(n, kTestSample) : kTestSample;
 }
 
-PlaneData build_plane_data(const Snapshot& s, const std::string& set,
+PlaneData build_plane_data(const Snapshot& s, PlaneSet set,
                            const std::vector<StoredPlaneRun>& stored, int64_t shown_run) {
   PlaneData d;
   d.n = plane_set_size(s, set);
   d.h_y = std::log(static_cast<double>(kKnownDigits));  // the labeled draw is balanced
-  if (set != "labeled") {
+  if (set == PlaneSet::kTest) {
     // The sample's known digits; the whole test set's frequencies when the sample is a subset.
     std::array<int64_t, 10> counts{};
     int64_t known = 0;

@@ -1,7 +1,7 @@
 #pragma once
 // What the Information plane panel draws, taken from a snapshot: the current run's path and one
 // path per beta of the other runs finished in this session on the same holdout and data, all for
-// one set ("labeled" or "test", InfoPlanePoint::set), with the two upper limits drawn as guides.
+// one set (labeled or test, InfoPlanePoint::set), with the two upper limits drawn as guides.
 #include <imgui.h>
 
 #include <cstdint>
@@ -35,18 +35,15 @@ struct PlaneData {
   bool h_y_exact = true;         // false: estimated from the whole test set, not the sample
 };
 
-// The sets a run records, in the order the selector lists them.
-inline const char* const kPlaneSets[] = {"labeled", "test"};
-
 // Builds the picture for `set` of the snapshot's run and the other runs with its holdout and data:
 // this session's finished runs and `stored` ones (a session run replaces a stored one of the same
 // beta), the latest per beta, coloured with series_color in order of beta. `shown_run` != 0: the
 // snapshot is that stored run's (its own stored path is left out; its path is named after it).
-PlaneData build_plane_data(const Snapshot& s, const std::string& set,
+PlaneData build_plane_data(const Snapshot& s, PlaneSet set,
                            const std::vector<StoredPlaneRun>& stored, int64_t shown_run = 0);
 
 // The number of points of `set` for the snapshot's run (labeled: 9 per-class draws; test: the
 // fixed sample of at most 1,000 test images).
-int64_t plane_set_size(const Snapshot& s, const std::string& set);
+int64_t plane_set_size(const Snapshot& s, PlaneSet set);
 
 }  // namespace xdd

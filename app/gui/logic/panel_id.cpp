@@ -1,4 +1,4 @@
-#include "shell/panel_id.h"
+#include "logic/panel_id.h"
 
 namespace xdd {
 
