@@ -35,7 +35,12 @@ PlaneFrame plane_frame(const PlaneData& d, ImVec2 p0, ImVec2 p1, float band,
       y_lo = std::min(y_lo, t), y_hi = std::max(y_hi, t);
     }
   }
-  if (!fit || !(x_lo <= x_hi)) {
+  const bool no_points = !(x_lo <= x_hi);
+  if (no_points) {  // the whole plane, [0, log N] x [0, H(Y)]: ticks that say where the paths go
+    x_lo = y_lo = 0.0;
+    x_hi = y_hi = -std::numeric_limits<double>::infinity();
+  }
+  if (!fit || no_points) {
     x_lo = std::min(x_lo, plane_log_n(d)), x_hi = std::max(x_hi, plane_log_n(d));
     y_lo = std::min(y_lo, to_axis(d.h_y, view.symlog));
     y_hi = std::max(y_hi, to_axis(d.h_y, view.symlog));
