@@ -63,7 +63,7 @@ TEST(FuzzConfig, Files) {
   xdd::ExperimentConfig custom;
   custom.holdout = 3;
   custom.beta = 10;
-  custom.method = "mcdd";
+  custom.method = xdd::Method::kMcdd;
   custom.seed = 12345678901ULL;
   const std::vector<json> seeds = {xdd::to_json(xdd::ExperimentConfig{}), xdd::to_json(custom),
                                    json{{"holdout", 2}, {"beta", 0.25}, {"threads", 1}}};

@@ -15,7 +15,7 @@ using xdd::LossTerms;
 
 std::shared_ptr<xdd::EmbeddingLoss> make(const std::string& method, int64_t dim = 2, int k = 2) {
   xdd::LossOptions o;
-  o.method = method;
+  o.method = xdd::parse_setting<xdd::Method>("method", method);
   o.num_classes = k;
   o.dim = dim;
   return xdd::make_loss(o);

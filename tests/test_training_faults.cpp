@@ -35,7 +35,7 @@ Retraining make_retraining(const std::string& method, const std::string& fault) 
   Retraining r;
   r.d = xdd::Discriminator();
   xdd::LossOptions lo;
-  lo.method = method;
+  lo.method = xdd::parse_setting<xdd::Method>("method", method);
   xdd::RetrainOptions ro;
   ro.steps = 6;
   ro.fault = xdd::parse_fault_injection(fault, "fault");

@@ -25,7 +25,7 @@ void bench_retrain(const RetrainBenchArgs& a) {
   const torch::Tensor test_labels = torch::arange(1000, torch::kLong) % 9;
   Discriminator d;
   LossOptions lo;
-  lo.method = a.method;
+  lo.method = parse_setting<Method>("method", a.method);
   auto loss = make_loss(lo);
   std::vector<torch::Tensor> params = d->parameters();
   for (const auto& p : loss->parameters()) params.push_back(p);

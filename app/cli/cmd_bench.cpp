@@ -144,7 +144,7 @@ void register_bench_command(CLI::App& app) {
   auto* retrain = bench->add_subcommand(
       "retrain", "Milliseconds per phase of a re-training step and an information-plane point");
   retrain->add_option("--method", retrain_args->method, "Loss")
-      ->check(CLI::IsMember(loss_method_names()));
+      ->check(CLI::IsMember(setting_names<Method>()));
   retrain->add_option("--steps", retrain_args->steps, "Timed steps")->check(CLI::Range(1, 100000));
   retrain->add_option("--warmup", retrain_args->warmup, "Untimed steps first")
       ->check(CLI::Range(0, 1000));

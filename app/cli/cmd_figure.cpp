@@ -110,7 +110,7 @@ void register_figure_command(CLI::App& app) {
     if (kind == "fig1") {
       cmd->add_option("--method", o->method,
                       "Only the finished runs of this method (default: every method)")
-          ->check(CLI::IsMember(loss_method_names()));
+          ->check(CLI::IsMember(setting_names<Method>()));
     }
     if (kind == "losses") {
       cmd->add_option("--phase", o->phase, "retrain or pretrain (the GAN)")

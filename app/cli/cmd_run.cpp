@@ -16,13 +16,13 @@ namespace xdd::cli {
 namespace {
 
 std::string default_out_dir(const ExperimentConfig& c) {
-  return "out/" + run_folder_name(c.holdout, c.method, c.beta, c.seed);
+  return "out/" + run_folder_name(c.holdout, setting_name(c.method), c.beta, c.seed);
 }
 
 void print_summary(const RunOutcome& o, const std::string& out_dir) {
   std::printf("dataset %s (%lld test images), held-out digit %d, method %s, beta %g, seed %llu\n",
               o.dataset_name.c_str(), static_cast<long long>(o.test_labels.numel()),
-              o.config.holdout, o.config.method.c_str(), o.config.beta,
+              o.config.holdout, setting_name(o.config.method), o.config.beta,
               static_cast<unsigned long long>(o.config.seed));
   std::printf("threads %d, device %s, GAN %s\n", o.threads, o.device.c_str(),
               o.gan_from_cache ? "from cache" : "pre-trained now");

@@ -78,7 +78,7 @@ void register_runs_command(CLI::App& app) {
   list->add_option("--holdout", list_opts->holdout, "Only this held-out digit")
       ->check(CLI::Range(0, 9));
   list->add_option("--method", list_opts->method, "Only this method (xdd, softmax, mcdd, ...)")
-      ->check(CLI::IsMember(loss_method_names()));
+      ->check(CLI::IsMember(setting_names<Method>()));
   list->add_option("--beta", list_opts->beta, "Only this beta")->check(non_negative());
   list->add_option("--status", list_opts->status, "Only running, done, failed or stopped");
   list->add_flag("--json", list_opts->json, "Print JSON instead of a table");

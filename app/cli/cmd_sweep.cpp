@@ -158,7 +158,7 @@ void register_sweep_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--methods", f->methods,
                   "Losses: xdd softmax mcdd isomax isomax_plus snn svdd, or the control bn_only")
-      ->check(CLI::IsMember(loss_method_names()))
+      ->check(CLI::IsMember(setting_names<Method>()))
       ->capture_default_str();
   cmd->add_option("--betas", f->betas, "XDD betas (baselines run once per seed)")
       ->capture_default_str();

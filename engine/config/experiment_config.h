@@ -29,7 +29,7 @@ struct ExperimentConfig {
   uint64_t gan_seed = 0;        // separate from `seed` so repetitions share one pre-trained GAN
 
   // Re-training (SPEC §4-5).
-  std::string method = "xdd";  // xdd | softmax | mcdd | isomax | isomax_plus | snn | svdd | bn_only
+  Method method = Method::kXdd;
   double beta = 1.0;
   // XDD's estimators (config/run_settings.h says what each choice is).
   Estimator estimator = Estimator::kPaper;

@@ -9,6 +9,9 @@
 
 namespace xdd {
 
+// The re-training loss: XDD, the six baselines (SPEC §5), or the control that only re-estimates
+// BatchNorm statistics.
+enum class Method { kXdd, kSoftmax, kMcdd, kIsoMax, kIsoMaxPlus, kSnn, kSvdd, kBnOnly };
 enum class Estimator { kPaper, kKde };  // XDD compression: eq. 8 | kernel estimate (SPEC §4)
 enum class Pairs { kInter, kAll };      // pairs eq. 8 averages: different classes only | all
 // XDD's class model: fitted on the batch leaving each point out of its own class | fitted on the
@@ -24,6 +27,18 @@ enum class Optimizer { kAdam, kSgd };
 template <typename E>
 struct SettingNames;
 
+template <>
+struct SettingNames<Method> {
+  static constexpr std::array<std::pair<Method, const char*>, 8> table{
+      {{Method::kXdd, "xdd"},
+       {Method::kSoftmax, "softmax"},
+       {Method::kMcdd, "mcdd"},
+       {Method::kIsoMax, "isomax"},
+       {Method::kIsoMaxPlus, "isomax_plus"},
+       {Method::kSnn, "snn"},
+       {Method::kSvdd, "svdd"},
+       {Method::kBnOnly, "bn_only"}}};
+};
 template <>
 struct SettingNames<Estimator> {
   static constexpr std::array<std::pair<Estimator, const char*>, 2> table{

@@ -148,7 +148,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   };
   record_info_plane(0, "pretrained");
 
-  enter(observer, Phase::kRetraining, config.method);
+  enter(observer, Phase::kRetraining, setting_name(config.method));
   const auto retrain_start = Clock::now();
   torch::manual_seed(config.seed);
   auto loss = make_loss(loss_options_of(config));

@@ -75,7 +75,7 @@ std::string run_folder_name(int holdout, const std::string& method, double beta,
 nlohmann::json metrics_json(const RunOutcome& o) {
   return {
       {"holdout", o.config.holdout},
-      {"method", o.config.method},
+      {"method", setting_name(o.config.method)},
       {"beta", o.config.beta},
       {"seed", o.config.seed},
       {"before", metrics_object(o.before)},

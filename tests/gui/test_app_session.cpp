@@ -14,7 +14,7 @@ AppSession sample() {
   AppSession a;
   a.settings.holdout = 3;
   a.settings.beta = 0.25;
-  a.settings.method = "softmax";
+  a.settings.method = xdd::Method::kSoftmax;
   a.settings.retrain_steps = 77;
   a.view.presentation = true;
   a.view.centre_tab = xdd::PanelId::kCompare;
@@ -44,7 +44,7 @@ TEST(AppSession, RoundTripThroughTheFile) {
   const AppSession back = app_session_from(xdd::store::load_session(file), {});
   EXPECT_EQ(back.settings.holdout, 3);
   EXPECT_DOUBLE_EQ(back.settings.beta, 0.25);
-  EXPECT_EQ(back.settings.method, "softmax");
+  EXPECT_EQ(back.settings.method, xdd::Method::kSoftmax);
   EXPECT_EQ(back.settings.retrain_steps, 77);
   const AppView& v = back.view;
   EXPECT_TRUE(v.presentation);

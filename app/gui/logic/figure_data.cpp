@@ -51,7 +51,7 @@ figures::Figure1Data figure1_of(const SharedSeries<RunSummary>& finished,
   figures::Figure1Data d;
   d.digits.assign(digits.begin(), digits.end());
   d.title = "Average AUPRC: " + setting_label(like);
-  const std::string method = like.method == "xdd" ? "XDD" : like.method;
+  const std::string method = like.method == Method::kXdd ? "XDD" : setting_name(like.method);
   figures::Figure1Series before{"after pre-training", {}}, after{"after " + method, {}};
   before.values.resize(d.digits.size());
   after.values.resize(d.digits.size());

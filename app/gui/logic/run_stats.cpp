@@ -49,12 +49,12 @@ std::array<DigitStats, 10> stats_by_digit(const SharedSeries<RunSummary>& runs,
 
 std::string setting_label(const ExperimentConfig& c) {
   char text[160];
-  if (c.method == "xdd") {
+  if (c.method == Method::kXdd) {
     std::snprintf(text, sizeof text, "xdd, \xce\xb2 = %g, preset %s, %d steps", c.beta,
                   c.preset.c_str(), c.retrain_steps);
   } else {
-    std::snprintf(text, sizeof text, "%s, preset %s, %d steps", c.method.c_str(), c.preset.c_str(),
-                  c.retrain_steps);
+    std::snprintf(text, sizeof text, "%s, preset %s, %d steps", setting_name(c.method),
+                  c.preset.c_str(), c.retrain_steps);
   }
   return text;
 }

@@ -115,7 +115,13 @@ ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::stri
   // The summary columns are what the store lists and filters by: they win.
   const store::RunSummary& s = record.summary;
   if (s.holdout) c.holdout = *s.holdout;
-  if (!s.method.empty()) c.method = s.method;
+  if (!s.method.empty()) {
+    try {
+      c.method = parse_setting<Method>("method", s.method);
+    } catch (const InvalidArgument&) {
+      if (ignored) ignored->push_back("method");
+    }
+  }
   if (s.beta) c.beta = *s.beta;
   if (s.seed && *s.seed >= 0) c.seed = static_cast<uint64_t>(*s.seed);
   return c;

@@ -90,7 +90,7 @@ void metrics_table(const Snapshot& s) {
                         static_cast<long long>(s.embedding->step));
   }
   if (s.after_own) {
-    ImGui::TextWrapped("AUPRC with %s's own score: %.3f", s.config.method.c_str(),
+    ImGui::TextWrapped("AUPRC with %s's own score: %.3f", setting_name(s.config.method),
                        s.after_own->auprc);
   }
   entanglement_line(s);

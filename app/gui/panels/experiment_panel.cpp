@@ -133,16 +133,17 @@ void ExperimentPanel::draw_beta(Controller& c) {
 }
 
 void ExperimentPanel::draw_method(ExperimentConfig& config) {
-  combo("method", config.method,
-        {{"xdd", "XDD: compression − β · relevance (the paper)"},
-         {"softmax", "softmax cross-entropy, own score 1 − max probability"},
-         {"mcdd", "Deep MCDD: class Gaussians with learned centres and deviations"},
-         {"isomax", "IsoMax: distance logits with entropic scale"},
-         {"isomax_plus", "IsoMax+: cosine-normalised distances"},
-         {"snn", "soft nearest-neighbour loss"},
-         {"svdd", "Deep SVDD, one-class (labels unused)"},
-         {"bn_only", "control: BatchNorm statistics re-estimated, weights unchanged"}});
-  ImGui::BeginDisabled(config.method != "xdd");
+  choice_combo<Method>(
+      "method", config.method,
+      {{Method::kXdd, "XDD: compression − β · relevance (the paper)"},
+       {Method::kSoftmax, "softmax cross-entropy, own score 1 − max probability"},
+       {Method::kMcdd, "Deep MCDD: class Gaussians with learned centres and deviations"},
+       {Method::kIsoMax, "IsoMax: distance logits with entropic scale"},
+       {Method::kIsoMaxPlus, "IsoMax+: cosine-normalised distances"},
+       {Method::kSnn, "soft nearest-neighbour loss"},
+       {Method::kSvdd, "Deep SVDD, one-class (labels unused)"},
+       {Method::kBnOnly, "control: BatchNorm statistics re-estimated, weights unchanged"}});
+  ImGui::BeginDisabled(config.method != Method::kXdd);
   choice_combo<Estimator>(
       "estimator", config.estimator,
       {{Estimator::kPaper, "eq. 8: mean pairwise squared distance (scale-fixed)"},

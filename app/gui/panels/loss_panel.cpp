@@ -54,7 +54,7 @@ bool LossPanel::draw(const Snapshot& s) {
   if (has_retrain) {
     // The terms, and below them the gradient each sends into the embedding (the "grad_" columns,
     // on a log axis): a term that teaches nothing shows as a flat line at the bottom.
-    ImGui::Text("Re-training (%s)", s.config.method.c_str());
+    ImGui::Text("Re-training (%s)", setting_name(s.config.method));
     options.first_step = 1;
     std::vector<PlotSeries> terms, gradients;
     for (size_t i = 0; i < s.loss_names.size() && i < s.loss_values.size(); ++i) {

@@ -19,7 +19,7 @@ std::string stem_suffix(const ExperimentConfig& c, const std::string& run_name) 
   if (!run_name.empty() && run_name[0] == '#') {
     return "run" + run_name.substr(1, run_name.find(' ') - 1);
   }
-  return run_folder_name(c.holdout, c.method, c.beta, c.seed);
+  return run_folder_name(c.holdout, setting_name(c.method), c.beta, c.seed);
 }
 
 std::string live_name(const ExperimentConfig& c) {
@@ -169,7 +169,8 @@ std::vector<ExportChoice> stored_embedding_choices(const gui::StoredRun& run,
   } else {
     auto data = gui::tsne_of(before.get(), after.get(), cfg.holdout, cfg.labeled_per_class, name);
     data.after.title =
-        "after " + (cfg.method == "xdd" ? std::string("XDD") : cfg.method) + " re-training";
+        "after " + (cfg.method == Method::kXdd ? std::string("XDD") : setting_name(cfg.method)) +
+        " re-training";
     tsne.note = "the stored layouts before and after re-training";
     tsne.write = [data](const std::string& path, const figures::FigureOutput& out) {
       figures::write_tsne_figure(path, data, out);

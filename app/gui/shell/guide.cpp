@@ -63,7 +63,7 @@ void Guide::next(Controller& c) {
   step_ = step_ >= 4 ? 0 : step_ + 1;
   if (step_ == 1) {
     holding_ = false;
-    c.config().method = "xdd";
+    c.config().method = Method::kXdd;
     c.run();
   } else if (step_ == 3) {
     if (holding_) {

@@ -108,7 +108,8 @@ PlaneData build_plane_data(const Snapshot& s, PlaneSet set,
   for (size_t i = 0; i < finished && i < s.finished_runs.size(); ++i) {
     const ExperimentConfig& c = s.finished_runs[i].config;
     if (!same_setting(c, s.config)) continue;
-    add(c.method, c.beta, {c.method, "this session", c.beta, &s.finished_runs[i].info_plane});
+    const std::string method = setting_name(c.method);  // named as the stored runs are
+    add(method, c.beta, {method, "this session", c.beta, &s.finished_runs[i].info_plane});
   }
   int k = 0;
   for (const auto& entry : latest) {
@@ -124,7 +125,7 @@ PlaneData build_plane_data(const Snapshot& s, PlaneSet set,
 
   PlanePath current;
   const std::string name = shown_run != 0 ? "run #" + std::to_string(shown_run) : "this run";
-  current.label = beta_label(s.config.method, s.config.beta) + " (" + name + ")";
+  current.label = beta_label(setting_name(s.config.method), s.config.beta) + " (" + name + ")";
   current.source = name;
   current.beta = s.config.beta;
   current.current = true;
