@@ -46,9 +46,6 @@ TEST(ExperimentConfig, RejectsOutOfRangeValuesNamingTheKey) {
   c.beta = INFINITY;
   expect_rejected(c, "beta");
   c = {};
-  c.preset = "huge";
-  expect_rejected(c, "preset");
-  c = {};
   c.retrain_lr = 0;
   expect_rejected(c, "retrain_lr");
   c = {};

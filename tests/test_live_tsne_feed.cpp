@@ -49,7 +49,7 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
 
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.retrain_steps = 25;  // embeddings: before, during at steps 5, 10 and 20, after
   c.threads = 1;

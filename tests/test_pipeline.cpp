@@ -15,13 +15,13 @@ namespace {
 xdd::ExperimentConfig tiny_config(const std::filesystem::path& cache) {
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.holdout = 8;
   c.beta = 1.0;
   c.retrain_steps = 30;
   c.threads = 2;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   return c;
 }

@@ -22,11 +22,11 @@ namespace fs = std::filesystem;
 xdd::ExperimentConfig tiny(const fs::path& cache) {
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.retrain_steps = 5;
   c.threads = 1;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   c.holdout = 3;
   c.beta = 0.5;

@@ -15,11 +15,11 @@ namespace {
 xdd::ExperimentConfig tiny(const std::filesystem::path& cache, int steps) {
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.retrain_steps = steps;
   c.threads = 1;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   return c;
 }

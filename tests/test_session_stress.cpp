@@ -23,14 +23,14 @@ constexpr int kCycles = 1000;
 xdd::ExperimentConfig tiny(const std::filesystem::path& cache, int holdout, double beta) {
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.retrain_steps = 30;
   c.info_plane_every = 5;
   c.holdout = holdout;
   c.beta = beta;
   c.threads = 1;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   return c;
 }

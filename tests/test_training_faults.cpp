@@ -49,12 +49,12 @@ Retraining make_retraining(const std::string& method, const std::string& fault) 
 xdd::ExperimentConfig tiny_run(const fs::path& cache, const std::string& fault) {
   xdd::ExperimentConfig c;
   c.data_dir = xdd::test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.retrain_steps = 8;
   c.info_plane_every = 0;
   c.threads = 1;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   c.inject_fault = fault;
   return c;

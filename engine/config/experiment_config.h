@@ -24,9 +24,9 @@ struct ExperimentConfig {
   int labeled_per_class = 10;  // n
 
   // Pre-training (SPEC §3).
-  std::string preset = "fast";  // paper | fast | tiny
-  int gan_epochs = 0;           // 0 = the preset's default
-  uint64_t gan_seed = 0;        // separate from `seed` so repetitions share one pre-trained GAN
+  GanPreset preset = GanPreset::kFast;
+  int gan_epochs = 0;     // 0 = the preset's default
+  uint64_t gan_seed = 0;  // separate from `seed` so repetitions share one pre-trained GAN
 
   // Re-training (SPEC §4-5).
   Method method = Method::kXdd;
@@ -54,8 +54,8 @@ struct ExperimentConfig {
   std::string inject_fault;
 
   // Compute.
-  int threads = 0;              // LibTorch intra-op threads, 0 = all cores
-  std::string device = "auto";  // auto | cpu | cuda
+  int threads = 0;  // LibTorch intra-op threads, 0 = all cores
+  DeviceChoice device = DeviceChoice::kAuto;
   std::string
       cache_dir;  // pre-trained GANs; "" = $XDG_CACHE_HOME/xdd-studio or ~/.cache/xdd-studio
 };

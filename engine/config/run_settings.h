@@ -12,6 +12,9 @@ namespace xdd {
 // The re-training loss: XDD, the six baselines (SPEC §5), or the control that only re-estimates
 // BatchNorm statistics.
 enum class Method { kXdd, kSoftmax, kMcdd, kIsoMax, kIsoMaxPlus, kSnn, kSvdd, kBnOnly };
+// The GAN's size and pre-training length (models/presets.h): Table 1 | narrower generator | tests.
+enum class GanPreset { kPaper, kFast, kTiny };
+enum class DeviceChoice { kAuto, kCpu, kCuda };  // where LibTorch runs: CUDA when present | ...
 enum class Estimator { kPaper, kKde };  // XDD compression: eq. 8 | kernel estimate (SPEC §4)
 enum class Pairs { kInter, kAll };      // pairs eq. 8 averages: different classes only | all
 // XDD's class model: fitted on the batch leaving each point out of its own class | fitted on the
@@ -38,6 +41,16 @@ struct SettingNames<Method> {
        {Method::kSnn, "snn"},
        {Method::kSvdd, "svdd"},
        {Method::kBnOnly, "bn_only"}}};
+};
+template <>
+struct SettingNames<GanPreset> {
+  static constexpr std::array<std::pair<GanPreset, const char*>, 3> table{
+      {{GanPreset::kPaper, "paper"}, {GanPreset::kFast, "fast"}, {GanPreset::kTiny, "tiny"}}};
+};
+template <>
+struct SettingNames<DeviceChoice> {
+  static constexpr std::array<std::pair<DeviceChoice, const char*>, 3> table{
+      {{DeviceChoice::kAuto, "auto"}, {DeviceChoice::kCpu, "cpu"}, {DeviceChoice::kCuda, "cuda"}}};
 };
 template <>
 struct SettingNames<Estimator> {

@@ -35,6 +35,10 @@ Preset preset_by_name(const std::string& name) {
   throw InvalidArgument("unknown preset '" + name + "'; valid presets: " + joined_names());
 }
 
+Preset preset_for(GanPreset preset) {
+  return preset_by_name(setting_name(preset));
+}
+
 std::vector<std::string> preset_names() {
   std::vector<std::string> names;
   for (const auto& preset : all_presets()) names.push_back(preset.name);

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "config/run_settings.h"
+
 namespace xdd {
 
 struct NetworkOptions {
@@ -22,6 +24,9 @@ struct Preset {
 
 // "paper", "fast" or "tiny"; InvalidArgument listing the names for anything else.
 Preset preset_by_name(const std::string& name);
+
+// The preset a run's settings name.
+Preset preset_for(GanPreset preset);
 
 // The names preset_by_name accepts, in a stable order.
 std::vector<std::string> preset_names();

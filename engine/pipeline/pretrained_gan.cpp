@@ -81,7 +81,7 @@ void wait_for_other_pretraining(FileLock& lock, const fs::path& cache_file,
 PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Dataset& train,
                                     const std::string& dataset_key, torch::Device device,
                                     const ExperimentObserver& observer) {
-  const Preset preset = preset_by_name(config.preset);
+  const Preset preset = preset_for(config.preset);
   const int epochs = config.gan_epochs > 0 ? config.gan_epochs : preset.gan_epochs;
   PretrainedGan out;
   auto fresh_models = [&] {
@@ -91,7 +91,7 @@ PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Datase
   };
   fresh_models();
   out.cache_file = gan_cache_path(resolved_cache_dir(config), dataset_key, config.holdout,
-                                  config.preset, epochs, config.gan_seed);
+                                  preset.name, epochs, config.gan_seed);
   const auto start = std::chrono::steady_clock::now();
   auto load_cached = [&] {
     load_models(out.cache_file, out.generator, out.discriminator);

@@ -19,14 +19,14 @@ using namespace std::chrono_literals;
 ExperimentConfig tiny_config(const std::filesystem::path& cache, int steps) {
   ExperimentConfig c;
   c.data_dir = test::small_mnist_dir();
-  c.preset = "tiny";
+  c.preset = xdd::GanPreset::kTiny;
   c.gan_epochs = 1;
   c.holdout = 8;
   c.beta = 1.0;
   c.retrain_steps = steps;
   c.info_plane_every = 0;
   c.threads = 1;
-  c.device = "cpu";
+  c.device = xdd::DeviceChoice::kCpu;
   c.cache_dir = cache;
   return c;
 }

@@ -41,7 +41,7 @@ TEST(StoredRun, SnapshotHoldsTheRecordsCurvesMetricsAndPlane) {
   const xdd::Snapshot snap = snapshot_of(run);
   EXPECT_EQ(snap.status, xdd::SessionStatus::kDone);
   EXPECT_EQ(snap.config.holdout, 3);
-  EXPECT_EQ(snap.config.preset, "paper");
+  EXPECT_EQ(snap.config.preset, xdd::GanPreset::kPaper);
   EXPECT_EQ(snap.config.gan_epochs, 3);
   EXPECT_DOUBLE_EQ(snap.config.beta, 0.5);
   ASSERT_EQ(snap.loss_names, (std::vector<std::string>{"compression", "relevance", "total"}));

@@ -40,7 +40,7 @@ void GanCacheProbe::update(const ExperimentConfig& config) {
 }
 
 void GanCacheProbe::check_file(const ExperimentConfig& config) {
-  const std::string inputs = std::to_string(config.holdout) + config.preset +
+  const std::string inputs = std::to_string(config.holdout) + setting_name(config.preset) +
                              std::to_string(config.gan_epochs) + std::to_string(config.gan_seed) +
                              config.cache_dir;
   const auto now = std::chrono::steady_clock::now();
@@ -55,10 +55,10 @@ void GanCacheProbe::check_file(const ExperimentConfig& config) {
   }
   try {
     const int epochs =
-        config.gan_epochs > 0 ? config.gan_epochs : preset_by_name(config.preset).gan_epochs;
+        config.gan_epochs > 0 ? config.gan_epochs : preset_for(config.preset).gan_epochs;
     const std::filesystem::path file =
-        gan_cache_path(resolved_cache_dir(config), key_.key, config.holdout, config.preset, epochs,
-                       config.gan_seed);
+        gan_cache_path(resolved_cache_dir(config), key_.key, config.holdout,
+                       setting_name(config.preset), epochs, config.gan_seed);
     std::filesystem::path partial = file;
     partial += ".partial";  // the name obtain_pretrained_gan gives its per-epoch checkpoint
     std::error_code ec;

@@ -51,10 +51,10 @@ std::string setting_label(const ExperimentConfig& c) {
   char text[160];
   if (c.method == Method::kXdd) {
     std::snprintf(text, sizeof text, "xdd, \xce\xb2 = %g, preset %s, %d steps", c.beta,
-                  c.preset.c_str(), c.retrain_steps);
+                  setting_name(c.preset), c.retrain_steps);
   } else {
     std::snprintf(text, sizeof text, "%s, preset %s, %d steps", setting_name(c.method),
-                  c.preset.c_str(), c.retrain_steps);
+                  setting_name(c.preset), c.retrain_steps);
   }
   return text;
 }

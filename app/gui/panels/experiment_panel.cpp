@@ -14,27 +14,6 @@
 namespace xdd {
 namespace {
 
-struct Choice {
-  const char* value;
-  const char* help;
-};
-
-// A combo over fixed string values; the hovered item's help shows as a tooltip.
-bool combo(const char* label, std::string& value, const std::vector<Choice>& choices) {
-  bool changed = false;
-  if (ImGui::BeginCombo(label, value.c_str())) {
-    for (const Choice& ch : choices) {
-      if (ImGui::Selectable(ch.value, value == ch.value)) {
-        value = ch.value;
-        changed = true;
-      }
-      if (ImGui::IsItemHovered() && ch.help[0]) ImGui::SetTooltip("%s", ch.help);
-    }
-    ImGui::EndCombo();
-  }
-  return changed;
-}
-
 // A combo over a choice-valued setting (config/run_settings.h): each choice's name and help.
 template <typename E>
 void choice_combo(const char* label, E& value, const std::vector<std::pair<E, const char*>>& help) {
@@ -173,12 +152,10 @@ void ExperimentPanel::draw_method(ExperimentConfig& config) {
 }
 
 void ExperimentPanel::draw_training(ExperimentConfig& config) {
-  std::vector<Choice> presets;
-  for (const char* name : {"paper", "fast", "tiny"}) presets.push_back({name, ""});
-  combo("preset", config.preset, presets);
-  help_marker(
-      "paper: Table 1 widths (slow on a CPU)\nfast: narrower generator, minutes on 2 cores"
-      "\ntiny: for tests");
+  choice_combo<GanPreset>("preset", config.preset,
+                          {{GanPreset::kPaper, "Table 1 widths (slow on a CPU)"},
+                           {GanPreset::kFast, "narrower generator, minutes on 2 cores"},
+                           {GanPreset::kTiny, "for tests"}});
   ImGui::InputInt("GAN epochs", &config.gan_epochs);
   help_marker("0 = the preset's number of epochs");
   ImGui::InputInt("steps", &config.retrain_steps, 10, 100);

@@ -62,13 +62,16 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   o.store = store::default_store_path().string();
   // Names on the command line, typed once parsed (the checks below allow only valid names).
   std::string size, tab = "loss", centre = "embedding", export_dialog, plane_set = "labeled";
+  std::string preset = setting_name(o.config.preset);
   CLI::App cli{"XDD Studio: watch the XDD information-bottleneck loss re-train an embedding"};
   cli.add_option("--data", o.config.data_dir, "MNIST folder (four IDX files, raw or .gz)")
       ->capture_default_str();
   cli.add_option("--holdout", o.config.holdout, "held-out digit 0-9")->capture_default_str();
   cli.add_option("--beta", o.config.beta, "beta >= 0 (weight of the relevance term)")
       ->capture_default_str();
-  cli.add_option("--preset", o.config.preset, "paper | fast | tiny")->capture_default_str();
+  cli.add_option("--preset", preset, "paper | fast | tiny")
+      ->check(CLI::IsMember(setting_names<GanPreset>()))
+      ->capture_default_str();
   cli.add_option("--epochs", o.config.gan_epochs, "GAN epochs (0 = the preset's)")
       ->capture_default_str();
   cli.add_option("--steps", o.config.retrain_steps, "re-training steps")->capture_default_str();
@@ -119,6 +122,7 @@ ParsedOptions parse_app_options(int argc, char** argv) {
   try {
     cli.parse(argc, argv);
     if (!size.empty()) parse_size(size, o.width, o.height);
+    o.config.preset = parse_setting<GanPreset>("preset", preset);
     o.tab = *parse_panel(tab);
     o.centre = *parse_panel(centre);
     o.export_dialog = parse_panel(export_dialog);
