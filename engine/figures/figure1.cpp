@@ -61,13 +61,18 @@ void draw_figure1(cairo_t* cr, double width, double height, const Figure1Data& d
 
   const size_t n_digits = data.digits.size(), n_series = data.series.size();
   const double group = plot.w / static_cast<double>(std::max<size_t>(n_digits, 1));
-  const double bar = group * 0.8 / static_cast<double>(std::max<size_t>(n_series, 1));
+  // At most 40 pt a bar, centred in its digit's slot: a figure of one or two digits (a study in
+  // progress) keeps bars of the ten-digit figure's width instead of filling the frame.
+  const double bar =
+      std::min(group * 0.8 / static_cast<double>(std::max<size_t>(n_series, 1)), 40.0);
+  const double bars_w = bar * static_cast<double>(n_series);
   const double y0 = y.map(0, plot.bottom(), plot.y);
   cairo_save(cr);
   cairo_rectangle(cr, plot.x, plot.y, plot.w, plot.h);
   cairo_clip(cr);  // an interval reaching past 1 is cut at the frame
   for (size_t i = 0; i < n_digits; ++i) {
-    const double left = plot.x + group * (static_cast<double>(i) + 0.1);
+    const double slot = plot.x + group * static_cast<double>(i);
+    const double left = slot + (group - bars_w) / 2;
     for (size_t s = 0; s < n_series; ++s) {
       const MeanInterval m = mean_interval95(data.series[s].values[i]);
       if (m.n == 0) continue;
@@ -86,8 +91,8 @@ void draw_figure1(cairo_t* cr, double width, double height, const Figure1Data& d
       set_colour(cr, black());
       cairo_set_line_width(cr, 1.0);
       cairo_set_dash(cr, kChanceDash.data(), static_cast<int>(kChanceDash.size()), 0);
-      cairo_move_to(cr, left - group * 0.05, py);
-      cairo_line_to(cr, left + group * 0.85, py);
+      cairo_move_to(cr, slot + group * 0.05, py);
+      cairo_line_to(cr, slot + group * 0.95, py);
       cairo_stroke(cr);
       cairo_set_dash(cr, nullptr, 0, 0);
     }
