@@ -266,6 +266,13 @@ TEST(GanTrainer, SamplesAreDeterministicAndLeaveTrainingMode) {
   EXPECT_LT(s1.abs().max().item<float>(), 1.0f);
   EXPECT_TRUE(trainer->generator()->is_training());
   EXPECT_THROW(trainer->sample(0, 1), xdd::InvalidArgument);
+
+  // A generator on its own (a cached GAN) draws what its trainer drew, and keeps its mode.
+  xdd::Generator g = trainer->generator();
+  EXPECT_TRUE(torch::equal(xdd::generator_samples(g, 6, 42, torch::kCPU), s1));
+  g->eval();
+  xdd::generator_samples(g, 2, 1, torch::kCPU);
+  EXPECT_FALSE(g->is_training());
 }
 
 TEST(GanCache, PathDiffersForEveryKeyComponent) {

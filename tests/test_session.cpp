@@ -105,5 +105,7 @@ TEST(Session, ChangingBetaMidRunRetrainsFromTheCachedGan) {
   EXPECT_DOUBLE_EQ(snap->config.beta, 10.0);
   EXPECT_TRUE(snap->gan_from_cache);
   EXPECT_TRUE(snap->gan_d_loss.empty());  // no second pre-training
+  EXPECT_EQ(snap->gan_sample_count, 16);  // the cached generator's digits are shown
+  EXPECT_EQ(snap->gan_samples.size(), 16u * 28 * 28);
   EXPECT_EQ(snap->finished_runs.size(), 1u);
 }

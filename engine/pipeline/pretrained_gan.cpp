@@ -98,6 +98,9 @@ PretrainedGan obtain_pretrained_gan(const ExperimentConfig& config, const Datase
     out.generator->to(device);
     out.discriminator->to(device);
     out.from_cache = true;
+    if (observer.on_gan_samples && observer.gan_sample_interval > 0) {  // what the GAN draws
+      observer.on_gan_samples(generator_samples(out.generator, kSamplesShown, /*seed=*/0, device));
+    }
   };
   if (fs::exists(out.cache_file)) {
     load_cached();

@@ -210,15 +210,20 @@ GanStepReport GanTrainer::unchecked_step() {
 }
 
 torch::Tensor GanTrainer::sample(int n, uint64_t seed) {
+  return generator_samples(g_, n, seed, device_);
+}
+
+torch::Tensor generator_samples(Generator g, int n, uint64_t seed, torch::Device device) {
   if (n < 1) throw InvalidArgument("sample count must be >= 1, got " + std::to_string(n));
-  struct TrainModeOnExit {
+  struct ModeOnExit {
     Generator g;
-    ~TrainModeOnExit() { g->train(); }
-  } restore{g_};
+    bool training;
+    ~ModeOnExit() { g->train(training); }
+  } restore{g, g->is_training()};
   torch::NoGradGuard no_grad;
-  g_->eval();
-  const torch::Tensor z = torch::randn({n, g_->options().latent_dim}, stream(seed, kSample, 0));
-  return g_->forward(z.to(device_)).to(torch::kCPU);
+  g->eval();
+  const torch::Tensor z = torch::randn({n, g->options().latent_dim}, stream(seed, kSample, 0));
+  return g->forward(z.to(device)).to(torch::kCPU);
 }
 
 }  // namespace xdd

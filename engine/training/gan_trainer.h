@@ -92,4 +92,9 @@ class GanTrainer {
   FaultTrigger fault_;
 };
 
+// n samples of `g` [n, 1, 28, 28] on the CPU, from z drawn with `seed` (the draws
+// GanTrainer::sample makes, so a cached GAN shows the digits its training ended with): eval mode,
+// no gradient; g's training mode is put back.
+torch::Tensor generator_samples(Generator g, int n, uint64_t seed, torch::Device device);
+
 }  // namespace xdd

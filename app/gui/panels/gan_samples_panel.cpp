@@ -60,7 +60,9 @@ void GanSamplesPanel::draw(const Snapshot& s) {
     if (!s.gan_d_loss.empty()) {
       why = "The generator is sampled every 50 pre-training steps; none drawn in this run yet.";
     } else if (!s.loss_names.empty() || s.gan_from_cache) {
-      why = "The GAN came from the cache: this run did not pre-train, so there are no samples.";
+      why =
+          "This run did not pre-train its GAN (a stored run, or a cache file), so there are no "
+          "samples.";
     }
     ImGui::TextWrapped("%s", why);
     ImGui::End();
