@@ -36,11 +36,4 @@ const char* stage_name(EmbeddingStage stage) {
   return "unknown";
 }
 
-std::optional<EmbeddingStage> parse_stage(const std::string& name) {
-  if (name == "before") return EmbeddingStage::kBefore;
-  if (name == "during") return EmbeddingStage::kDuring;
-  if (name == "after") return EmbeddingStage::kAfter;
-  return std::nullopt;
-}
-
 }  // namespace xdd

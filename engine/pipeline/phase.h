@@ -1,8 +1,6 @@
 #pragma once
 // The phases of one run and the stages at which its test set is embedded, as types (no LibTorch,
 // so the UI can include it). Names are for files and the screen only; code compares the enums.
-#include <optional>
-#include <string>
 
 namespace xdd {
 
@@ -17,6 +15,5 @@ bool gan_ready_in(Phase phase);
 enum class EmbeddingStage { kBefore, kDuring, kAfter };
 
 const char* stage_name(EmbeddingStage stage);  // "before", "during", "after" (files, screen)
-std::optional<EmbeddingStage> parse_stage(const std::string& name);
 
 }  // namespace xdd

@@ -42,8 +42,8 @@ ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::stri
 
 // A finished snapshot of the run: its settings, per-step loss terms (re-training, and the GAN's
 // d_loss and g_loss), KDE metrics before and after (and the method's own score), chance AUPRC,
-// information-plane path, the test labels and scores after
-// re-training as the embedding (no vectors), and the run itself as the one finished run.
+// information-plane path, the test labels and scores after re-training as the embedding (no
+// vectors), and the run itself as the one finished run.
 Snapshot snapshot_of(const StoredRun& run);
 
 // The stored layout of `stage` (before, or after for any other) as the Embedding panel draws it:
