@@ -152,6 +152,10 @@ paper() {
   table paper_change_nearest change --store "$store" --score nearest
   table paper_change_bn_only change --store "$store" --method bn_only
   table paper_entanglement_min digits --store "$store" --metric entanglement_min
+  if [[ -f $TABLES/digits_change.md ]]; then  # beside the fast GAN's rows (the digits study)
+    "$PY" "$ROOT/scripts/paper_rows.py" "$TABLES" >"$TABLES/paper_rows.md"
+    echo "wrote $TABLES/paper_rows.md"
+  fi
 }
 
 fashion() {
