@@ -73,6 +73,20 @@ TEST(StoredRun, SnapshotHoldsTheRecordsCurvesMetricsAndPlane) {
   EXPECT_DOUBLE_EQ(snap.finished_runs[0].after.auprc, 0.6);
 }
 
+// A method this version does not know (a stress run's, a later version's): named once among the
+// ignored settings, though both the config and the summary column carry it; the rest still reads.
+TEST(StoredRun, AnUnknownMethodIsIgnoredOnce) {
+  xdd::test::FakeRun fake;
+  fake.method = "stress";
+  fake.holdout = 4;
+  StoreWithRun s(fake);
+  const StoredRun run = load_stored_run(*s.store, s.id);
+  EXPECT_EQ(run.ignored_settings, (std::vector<std::string>{"bandwidth", "method"}));
+  const xdd::ExperimentConfig c = config_of(run.record, nullptr);
+  EXPECT_EQ(c.method, xdd::Method::kXdd);  // the default stands
+  EXPECT_EQ(c.holdout, 4);
+}
+
 TEST(StoredRun, LayoutsCarryDigitsAndTheStagesScores) {
   StoreWithRun s(xdd::test::FakeRun{});
   const StoredRun run = load_stored_run(*s.store, s.id);

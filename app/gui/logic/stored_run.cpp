@@ -1,5 +1,6 @@
 #include "logic/stored_run.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -102,26 +103,24 @@ std::unique_ptr<store::RunStore> open_existing_store(const fs::path& file) {
 
 ExperimentConfig config_of(const store::RunRecord& record, std::vector<std::string>* ignored) {
   ExperimentConfig c;
-  const nlohmann::json stored = with_current_meaning(record.config);
-  if (stored.is_object()) {
-    for (const auto& [key, value] : stored.items()) {
-      try {
-        c = config_from_json(nlohmann::json{{key, value}}, c);
-      } catch (const InvalidArgument&) {
-        if (ignored) ignored->push_back(key);
+  // One setting at a time, so a key this version does not know costs only that key.
+  auto overlay = [&](const std::string& key, const nlohmann::json& value) {
+    try {
+      c = config_from_json(nlohmann::json{{key, value}}, c);
+    } catch (const InvalidArgument&) {
+      if (ignored && std::find(ignored->begin(), ignored->end(), key) == ignored->end()) {
+        ignored->push_back(key);
       }
     }
+  };
+  const nlohmann::json stored = with_current_meaning(record.config);
+  if (stored.is_object()) {
+    for (const auto& [key, value] : stored.items()) overlay(key, value);
   }
   // The summary columns are what the store lists and filters by: they win.
   const store::RunSummary& s = record.summary;
   if (s.holdout) c.holdout = *s.holdout;
-  if (!s.method.empty()) {
-    try {
-      c.method = parse_setting<Method>("method", s.method);
-    } catch (const InvalidArgument&) {
-      if (ignored) ignored->push_back("method");
-    }
-  }
+  if (!s.method.empty()) overlay("method", s.method);
   if (s.beta) c.beta = *s.beta;
   if (s.seed && *s.seed >= 0) c.seed = static_cast<uint64_t>(*s.seed);
   return c;
