@@ -5,7 +5,10 @@
 #include <map>
 #include <vector>
 
+#include <torch/cuda.h>
+
 #include "config/experiment_config.h"
+#include "core/compute.h"
 #include "core/error.h"
 #include "test_support.h"
 
@@ -232,4 +235,15 @@ TEST(ExperimentConfig, ConfigsFromBeforeTheEstimatorChangeKeepTheirMeaning) {
   EXPECT_EQ(xdd::with_current_meaning(now), now);
   EXPECT_EQ(ExperimentConfig{}.relevance, xdd::Relevance::kBatch);
   EXPECT_EQ(ExperimentConfig{}.scale, xdd::Scale::kNormalized);
+}
+
+TEST(Device, EachChoiceResolvesAndCudaNeedsAGpu) {
+  EXPECT_EQ(xdd::resolve_device(xdd::DeviceChoice::kCpu).type(), torch::kCPU);
+  if (torch::cuda::is_available()) {
+    EXPECT_EQ(xdd::resolve_device(xdd::DeviceChoice::kAuto).type(), torch::kCUDA);
+    EXPECT_EQ(xdd::resolve_device(xdd::DeviceChoice::kCuda).type(), torch::kCUDA);
+  } else {
+    EXPECT_EQ(xdd::resolve_device(xdd::DeviceChoice::kAuto).type(), torch::kCPU);
+    EXPECT_THROW(xdd::resolve_device(xdd::DeviceChoice::kCuda), xdd::InvalidArgument);
+  }
 }

@@ -30,7 +30,7 @@ struct Gan {
 // The `tiny` preset's networks, or another generator width.
 Gan make_gan(uint64_t init_seed, int width = 0) {
   torch::manual_seed(init_seed);
-  xdd::NetworkOptions net = xdd::preset_by_name("tiny").net;
+  xdd::NetworkOptions net = xdd::preset_for(xdd::GanPreset::kTiny).net;
   if (width > 0) net.gen_channels = width;
   return {xdd::Generator(net), xdd::Discriminator()};
 }

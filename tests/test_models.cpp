@@ -29,14 +29,22 @@ std::string error_message(F&& f) {
 
 }  // namespace
 
-TEST(Presets, NamesResolveAndUnknownNameListsThem) {
-  EXPECT_EQ(xdd::preset_names(), (std::vector<std::string>{"paper", "fast", "tiny"}));
-  EXPECT_EQ(xdd::preset_by_name("paper").net.gen_channels, 512);
-  EXPECT_EQ(xdd::preset_by_name("paper").net.latent_dim, 100);
-  EXPECT_EQ(xdd::preset_by_name("paper").batch_size, 64);
-  EXPECT_LT(xdd::preset_by_name("fast").net.gen_channels, 512);
-  EXPECT_THROW(xdd::preset_by_name("huge"), xdd::InvalidArgument);
-  const std::string msg = error_message([] { xdd::preset_by_name("huge"); });
+TEST(Presets, EachPresetCarriesItsSettingNameAndSizes) {
+  EXPECT_EQ(xdd::setting_names<xdd::GanPreset>(),
+            (std::vector<std::string>{"paper", "fast", "tiny"}));
+  const xdd::Preset paper = xdd::preset_for(xdd::GanPreset::kPaper);
+  EXPECT_EQ(paper.name, "paper");
+  EXPECT_EQ(paper.net.gen_channels, 512);
+  EXPECT_EQ(paper.net.latent_dim, 100);
+  EXPECT_EQ(paper.batch_size, 64);
+  EXPECT_EQ(xdd::preset_for(xdd::GanPreset::kFast).name, "fast");
+  EXPECT_LT(xdd::preset_for(xdd::GanPreset::kFast).net.gen_channels, 512);
+  EXPECT_EQ(xdd::preset_for(xdd::GanPreset::kTiny).name, "tiny");
+}
+
+TEST(Presets, AnUnknownNameListsTheNames) {
+  const std::string msg =
+      error_message([] { xdd::parse_setting<xdd::GanPreset>("preset", "huge"); });
   EXPECT_NE(msg.find("huge"), std::string::npos);
   EXPECT_NE(msg.find("paper, fast, tiny"), std::string::npos) << msg;
 }
@@ -47,10 +55,10 @@ TEST(Presets, RejectsWidthsThatCannotBeHalvedThreeTimes) {
 }
 
 TEST(Generator, OutputShapeAndRangeForEveryPreset) {
-  for (const auto& name : xdd::preset_names()) {
-    SCOPED_TRACE(name);
+  for (const auto preset : {xdd::GanPreset::kPaper, xdd::GanPreset::kFast, xdd::GanPreset::kTiny}) {
+    SCOPED_TRACE(xdd::setting_name(preset));
     torch::manual_seed(1);
-    xdd::Generator g(xdd::preset_by_name(name).net);
+    xdd::Generator g(xdd::preset_for(preset).net);
     const torch::Tensor out = g->forward(torch::randn({3, 100}));
     EXPECT_EQ(out.sizes(), (std::vector<int64_t>{3, 1, 28, 28}));
     EXPECT_LT(out.abs().max().item<float>(), 1.0f);  // Tanh
@@ -128,7 +136,7 @@ TEST(Discriminator, BlockParametersAndBatchNorms) {
 //   Conv(16,32,3) 4608+32 = 4,640, BN 64;  Conv(32,64,3) 18432+64 = 18,496, BN 128;
 //   Linear(3136,1) 3136+1 = 3,137                        total = 27,761
 TEST(Networks, PaperParameterCountsMatchTable1) {
-  xdd::Generator g(xdd::preset_by_name("paper").net);
+  xdd::Generator g(xdd::preset_for(xdd::GanPreset::kPaper).net);
   xdd::Discriminator d;
   EXPECT_EQ(count_parameters(*g), 4134273);
   EXPECT_EQ(count_parameters(*d), 27761);
@@ -180,7 +188,7 @@ TEST(AdjointConvTranspose, SingleOutputChannelUsesLibTorchsOwnPath) {
 //   step: 3 F_G - F_G1 + 8 F_D - 2 F_D1 = 796,067,328 - 5,017,600 + 21,952,000 - 56,448 =
 //   812,945,280
 TEST(FlopCount, PaperStepMatchesHandCount) {
-  const auto net = xdd::preset_by_name("paper").net;
+  const auto net = xdd::preset_for(xdd::GanPreset::kPaper).net;
   EXPECT_DOUBLE_EQ(xdd::generator_forward_flops(net), 265355776.0);
   EXPECT_DOUBLE_EQ(xdd::discriminator_forward_flops(), 2744000.0);
   EXPECT_DOUBLE_EQ(xdd::gan_step_flops_per_image(net), 812945280.0);

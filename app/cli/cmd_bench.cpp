@@ -51,7 +51,7 @@ struct PretrainArgs {
 
 void bench_pretrain(const PretrainArgs& a) {
   const int threads = set_compute_threads(a.threads);
-  Preset preset = preset_by_name(a.preset);
+  Preset preset = preset_for(parse_setting<GanPreset>("preset", a.preset));
   if (a.gen_channels > 0) preset.net.gen_channels = a.gen_channels;
   const int batch = preset.batch_size;
   torch::manual_seed(0);
@@ -116,7 +116,7 @@ void register_bench_command(CLI::App& app) {
   auto* pretrain =
       bench->add_subcommand("pretrain", "Images/s and GFLOP/s of full GAN pre-training steps");
   pretrain->add_option("--preset", pretrain_args->preset, "Network preset")
-      ->check(CLI::IsMember(preset_names()));
+      ->check(CLI::IsMember(setting_names<GanPreset>()));
   pretrain->add_option("--batches", pretrain_args->batches, "Timed steps (batch 64)")
       ->check(CLI::Range(1, 100000));
   pretrain->add_option("--warmup", pretrain_args->warmup, "Untimed steps first")

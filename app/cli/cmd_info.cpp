@@ -27,7 +27,7 @@ void register_info_command(CLI::App& app) {
     const int in_force = set_compute_threads(*threads);
     std::cout << "xdd " << XDD_VERSION << "\n"
               << "libtorch threads: " << in_force << "\n"
-              << "device (auto): " << resolve_device("auto").str() << "\n"
+              << "device (auto): " << resolve_device(DeviceChoice::kAuto).str() << "\n"
               << "OpenMP wait policy: " << wait_policy() << "\n"
               << "default data folder: " << XDD_DEFAULT_DATA_DIR << "\n";
   });

@@ -17,7 +17,7 @@ void register_pretrain_command(CLI::App& app) {
   cmd->callback([flags] {
     const ExperimentConfig config = flags->config();
     const int threads = set_compute_threads(config.threads);
-    const torch::Device device = resolve_device(setting_name(config.device));
+    const torch::Device device = resolve_device(config.device);
     std::fprintf(stderr, "threads %d, device %s\n", threads, device.str().c_str());
     const ExperimentData loaded = load_experiment_data(config);
     const ExperimentObserver observer = terminal_observer();

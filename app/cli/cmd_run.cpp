@@ -16,7 +16,7 @@ namespace xdd::cli {
 namespace {
 
 std::string default_out_dir(const ExperimentConfig& c) {
-  return "out/" + run_folder_name(c.holdout, setting_name(c.method), c.beta, c.seed);
+  return "out/" + run_folder_name(c.holdout, c.method, c.beta, c.seed);
 }
 
 void print_summary(const RunOutcome& o, const std::string& out_dir) {

@@ -40,7 +40,7 @@ std::unique_ptr<GanTrainer> stress_trainer() {
   o.epochs = 1000;
   o.batch_size = 32;
   o.seed = kSeed;
-  return std::make_unique<GanTrainer>(Generator(preset_by_name("tiny").net), Discriminator(),
+  return std::make_unique<GanTrainer>(Generator(preset_for(GanPreset::kTiny).net), Discriminator(),
                                       images, o, torch::kCPU);
 }
 

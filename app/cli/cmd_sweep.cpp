@@ -95,7 +95,10 @@ std::optional<ArrayTask> chosen_task(const CLI::App& root, const SweepGrid& grid
 
 void run_sweep_command(const CLI::App& root, const ExperimentFlags& experiment,
                        const SweepFlags& f) {
-  const SweepGrid grid{parse_digit_list(f.holdouts), f.methods, f.betas, f.reps};
+  std::vector<Method> methods;
+  for (const std::string& name : f.methods)
+    methods.push_back(parse_setting<Method>("--methods", name));
+  const SweepGrid grid{parse_digit_list(f.holdouts), methods, f.betas, f.reps};
   const fs::path dir = fs::absolute(f.out);
   const std::vector<SweepJob> jobs = plan_sweep(grid, dir);
   if (f.count_tasks) {

@@ -11,15 +11,26 @@
 namespace xdd::cli {
 namespace {
 
+std::string shown(int digit) {
+  return std::to_string(digit);
+}
+std::string shown(double beta) {
+  std::ostringstream v;
+  v << beta;
+  return v.str();
+}
+std::string shown(Method method) {
+  return setting_name(method);
+}
+
 // A value listed twice would plan the same job folder twice.
 template <typename T>
 void check_no_repeats(const std::vector<T>& values, const char* flag) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (values[i] == values[j]) {
-        std::ostringstream v;
-        v << values[i];
-        throw InvalidArgument(std::string("sweep: ") + flag + " lists " + v.str() + " twice");
+        throw InvalidArgument(std::string("sweep: ") + flag + " lists " + shown(values[i]) +
+                              " twice");
       }
     }
   }
@@ -53,10 +64,10 @@ std::vector<SweepJob> plan_sweep(const SweepGrid& grid, const std::filesystem::p
   check_grid(grid);
   std::vector<SweepJob> jobs;
   for (int h : grid.holdouts) {
-    for (const std::string& method : grid.methods) {
+    for (const Method method : grid.methods) {
       // beta is XDD's alone; a baseline run once per seed (recorded with the first beta).
       const std::vector<double> betas =
-          method == "xdd" ? grid.betas : std::vector<double>{grid.betas.front()};
+          method == Method::kXdd ? grid.betas : std::vector<double>{grid.betas.front()};
       for (double beta : betas) {
         for (int rep = 0; rep < grid.repetitions; ++rep) {
           SweepJob job{h, method, beta, static_cast<std::uint64_t>(rep), {}};

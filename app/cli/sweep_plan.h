@@ -8,18 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "config/run_settings.h"
+
 namespace xdd::cli {
 
 struct SweepGrid {
   std::vector<int> holdouts;
-  std::vector<std::string> methods;
+  std::vector<Method> methods;
   std::vector<double> betas;
   int repetitions = 1;  // seeds 0 .. repetitions-1
 };
 
 struct SweepJob {
   int holdout = 0;
-  std::string method;
+  Method method = Method::kXdd;
   double beta = 0.0;
   std::uint64_t seed = 0;
   std::filesystem::path out_dir;  // <sweep folder>/h<h>-<method>-beta<b>-seed<s>

@@ -52,7 +52,7 @@ pid_t start_job(const SweepJob& job, const SweepRunOptions& o) {
                                    "--holdout",
                                    std::to_string(job.holdout),
                                    "--method",
-                                   job.method,
+                                   setting_name(job.method),
                                    "--beta",
                                    format_beta(job.beta),
                                    "--seed",
@@ -161,7 +161,7 @@ SweepSummary run_sweep(const std::vector<SweepJob>& jobs, const SweepRunOptions&
     const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     const SweepJob& job = done.job;
     std::printf("[%d/%d] h%d %s beta %s seed %llu: ", finished, to_run, job.holdout,
-                job.method.c_str(), format_beta(job.beta).c_str(),
+                setting_name(job.method), format_beta(job.beta).c_str(),
                 static_cast<unsigned long long>(job.seed));
     if (ok) {
       ++summary.ran;

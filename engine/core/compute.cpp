@@ -26,16 +26,20 @@ int set_compute_threads(int threads) {
   return at::get_num_threads();
 }
 
-torch::Device resolve_device(const std::string& name) {
-  if (name == "cpu") return torch::kCPU;
-  if (name == "cuda") {
-    if (!torch::cuda::is_available()) {
-      throw InvalidArgument("--device cuda: this LibTorch build has no CUDA or no GPU is visible");
-    }
-    return torch::kCUDA;
+torch::Device resolve_device(DeviceChoice choice) {
+  switch (choice) {
+    case DeviceChoice::kCpu:
+      return torch::kCPU;
+    case DeviceChoice::kCuda:
+      if (!torch::cuda::is_available()) {
+        throw InvalidArgument(
+            "--device cuda: this LibTorch build has no CUDA or no GPU is visible");
+      }
+      return torch::kCUDA;
+    case DeviceChoice::kAuto:
+      return torch::cuda::is_available() ? torch::kCUDA : torch::kCPU;
   }
-  if (name == "auto") return torch::cuda::is_available() ? torch::kCUDA : torch::kCPU;
-  throw InvalidArgument("device must be auto, cpu or cuda, got '" + name + "'");
+  throw InvalidArgument("unknown device choice");
 }
 
 namespace {

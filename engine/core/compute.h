@@ -2,7 +2,7 @@
 // Where LibTorch computes: thread count and device, set once per process and shown to the user.
 #include <torch/types.h>
 
-#include <string>
+#include "config/run_settings.h"
 
 namespace xdd {
 
@@ -11,9 +11,9 @@ namespace xdd {
 // on the thread that trains, before its first tensor operation.
 int set_compute_threads(int threads);
 
-// "auto" (CUDA when this LibTorch has it and a GPU is present, else CPU), "cpu" or "cuda".
-// InvalidArgument for another name or for "cuda" without CUDA.
-torch::Device resolve_device(const std::string& name);
+// kAuto: CUDA when this LibTorch has it and a GPU is present, else CPU. InvalidArgument for kCuda
+// without CUDA.
+torch::Device resolve_device(DeviceChoice choice);
 
 // Gives the calling thread, and the threads it starts afterwards (they inherit it), a lower
 // scheduling priority (nice 10). The app's training and t-SNE workers call it first thing, so the

@@ -4,45 +4,23 @@
 
 namespace xdd {
 
-namespace {
-
 // paper: Table 1's width; 25 epochs is the pytorch/examples DCGAN default (the paper gives none).
 // fast:  width 128 (1/16 of the paper's generator arithmetic) and 5 epochs: on the 2-core machine a
 //        full holdout (~54,000 images) takes ~1.4 ms of CPU per image and step, ~6 CPU-minutes in
 //        all, and gives recognisable digits after 5 epochs (docs/bench/pretrain.md has the
 //        measurements).
 // tiny:  for tests; a few seconds on a few hundred images.
-std::vector<Preset> all_presets() {
-  return {
-      {"paper", NetworkOptions{100, 512}, 25, 64},
-      {"fast", NetworkOptions{100, 128}, 5, 64},
-      {"tiny", NetworkOptions{100, 16}, 1, 32},
-  };
-}
-
-std::string joined_names() {
-  std::string out;
-  for (const auto& name : preset_names()) out += (out.empty() ? "" : ", ") + name;
-  return out;
-}
-
-}  // namespace
-
-Preset preset_by_name(const std::string& name) {
-  for (const auto& preset : all_presets()) {
-    if (preset.name == name) return preset;
-  }
-  throw InvalidArgument("unknown preset '" + name + "'; valid presets: " + joined_names());
-}
-
 Preset preset_for(GanPreset preset) {
-  return preset_by_name(setting_name(preset));
-}
-
-std::vector<std::string> preset_names() {
-  std::vector<std::string> names;
-  for (const auto& preset : all_presets()) names.push_back(preset.name);
-  return names;
+  const std::string name = setting_name(preset);
+  switch (preset) {
+    case GanPreset::kPaper:
+      return {name, NetworkOptions{100, 512}, 25, 64};
+    case GanPreset::kFast:
+      return {name, NetworkOptions{100, 128}, 5, 64};
+    case GanPreset::kTiny:
+      return {name, NetworkOptions{100, 16}, 1, 32};
+  }
+  throw InvalidArgument("unknown GAN preset");
 }
 
 void validate(const NetworkOptions& net) {

@@ -4,7 +4,6 @@
 // cores; `tiny` is for tests. The discriminator is Table 1 at every preset (it costs ~1% of a
 // step).
 #include <string>
-#include <vector>
 
 #include "config/run_settings.h"
 
@@ -22,14 +21,9 @@ struct Preset {
   int batch_size = 64;
 };
 
-// "paper", "fast" or "tiny"; InvalidArgument listing the names for anything else.
-Preset preset_by_name(const std::string& name);
-
-// The preset a run's settings name.
+// The network sizes and pre-training length of a preset; `name` is its setting name (cache files
+// carry it). Text is parsed where it comes in (parse_setting<GanPreset>).
 Preset preset_for(GanPreset preset);
-
-// The names preset_by_name accepts, in a stable order.
-std::vector<std::string> preset_names();
 
 // InvalidArgument unless latent_dim >= 1 and gen_channels is a positive multiple of 8.
 void validate(const NetworkOptions& net);

@@ -101,7 +101,7 @@ RunOutcome run_experiment(const ExperimentConfig& config, const ExperimentObserv
   RunOutcome out;
   out.config = config;
   out.threads = set_compute_threads(config.threads);
-  const torch::Device device = resolve_device(setting_name(config.device));
+  const torch::Device device = resolve_device(config.device);
   out.device = device.str();
 
   enter(observer, Phase::kLoading, config.data_dir);

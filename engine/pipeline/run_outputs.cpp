@@ -64,10 +64,9 @@ std::string scores_csv(const RunOutcome& o) {
 
 }  // namespace
 
-std::string run_folder_name(int holdout, const std::string& method, double beta,
-                            std::uint64_t seed) {
+std::string run_folder_name(int holdout, Method method, double beta, std::uint64_t seed) {
   char buf[160];
-  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", holdout, method.c_str(), beta,
+  std::snprintf(buf, sizeof buf, "h%d-%s-beta%g-seed%llu", holdout, setting_name(method), beta,
                 static_cast<unsigned long long>(seed));
   return buf;
 }

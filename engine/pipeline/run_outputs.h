@@ -26,8 +26,7 @@ namespace xdd {
 
 // The folder name of one run, "h<holdout>-<method>-beta<b>-seed<s>": `xdd run`'s default --out,
 // each job folder of a `sweep`, and (with a time added) the app's recorded runs.
-std::string run_folder_name(int holdout, const std::string& method, double beta,
-                            std::uint64_t seed);
+std::string run_folder_name(int holdout, Method method, double beta, std::uint64_t seed);
 
 nlohmann::json metrics_json(const RunOutcome& outcome);
 

@@ -17,8 +17,7 @@ fs::path new_run_folder(const fs::path& runs_dir, const ExperimentConfig& c,
   for (char ch : iso_time) {
     if (ch != '-' && ch != ':') stamp += ch;  // 2024-05-01T12:00:00Z -> 20240501T120000Z
   }
-  const std::string base =
-      run_folder_name(c.holdout, setting_name(c.method), c.beta, c.seed) + "-" + stamp;
+  const std::string base = run_folder_name(c.holdout, c.method, c.beta, c.seed) + "-" + stamp;
   fs::path dir = runs_dir / base;
   std::error_code ec;
   for (int k = 2; fs::exists(dir, ec); ++k) dir = runs_dir / (base + "-" + std::to_string(k));

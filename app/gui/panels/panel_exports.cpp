@@ -19,7 +19,7 @@ std::string stem_suffix(const ExperimentConfig& c, const std::string& run_name) 
   if (!run_name.empty() && run_name[0] == '#') {
     return "run" + run_name.substr(1, run_name.find(' ') - 1);
   }
-  return run_folder_name(c.holdout, setting_name(c.method), c.beta, c.seed);
+  return run_folder_name(c.holdout, c.method, c.beta, c.seed);
 }
 
 std::string live_name(const ExperimentConfig& c) {
