@@ -33,7 +33,9 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
   xdd::test::ScratchDir cache;
   xdd::LiveTsneFeed feed(quick_options(), 1);
   std::mutex mutex;
-  std::set<const xdd::EmbeddingFrame*> published;  // distinct embeddings the session published
+  // The distinct embeddings the session published, kept alive: a set of raw pointers counted a
+  // frame freed by a later snapshot and a new one allocated at its address as one (4 of 5).
+  std::set<std::shared_ptr<const xdd::EmbeddingFrame>> published;
   std::atomic<xdd::ExperimentSession*> session_ptr{nullptr};
   xdd::ExperimentSession session(
       [&] {
@@ -42,7 +44,7 @@ TEST(LiveTsneFeed, ReceivesEveryEmbeddingTheSessionPublishesWithNoViewDrawn) {
         const auto snapshot = s->snapshot();
         feed.follow(*snapshot);  // what the Controller does; nothing else reads the snapshots
         std::lock_guard lock(mutex);
-        if (snapshot->embedding) published.insert(snapshot->embedding.get());
+        if (snapshot->embedding) published.insert(snapshot->embedding);
       },
       {}, [&](xdd::EmbeddingPoints points) { feed.submit(std::move(points)); });
   session_ptr = &session;
