@@ -43,6 +43,7 @@ TEST(Presets, EachPresetCarriesItsSettingNameAndSizes) {
 }
 
 TEST(Presets, AnUnknownNameListsTheNames) {
+  EXPECT_THROW(xdd::parse_setting<xdd::GanPreset>("preset", "huge"), xdd::InvalidArgument);
   const std::string msg =
       error_message([] { xdd::parse_setting<xdd::GanPreset>("preset", "huge"); });
   EXPECT_NE(msg.find("huge"), std::string::npos);
